@@ -1,0 +1,13 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { cspMetaPlugin } from './build/csp-plugin.ts';
+
+/** Web mode: the same renderer in a plain browser, with the browser host adapter. */
+export default defineConfig({
+  root: 'src-renderer',
+  base: './',
+  plugins: [react(), cspMetaPlugin()],
+  server: { host: '127.0.0.1', port: 5173 },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  build: { outDir: '../out/web', emptyOutDir: true },
+});
