@@ -25,7 +25,9 @@ export default defineConfig({
     plugins: [react(), cspMetaPlugin()],
     build: {
       outDir: 'out/renderer',
-      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') } },
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') },
+      },
     },
   },
 });

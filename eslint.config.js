@@ -125,7 +125,7 @@ export default tseslint.config(
   },
   {
     files: ['src-core/**/*.ts'],
-    ignores: ['src-core/**/*.test.ts'],
+    ignores: ['src-core/**/*.test.ts', 'src-core/testing/**'],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
       'no-restricted-imports': [

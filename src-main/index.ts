@@ -1,9 +1,4 @@
-import { app, BrowserWindow } from 'electron';
-import { join } from 'node:path';
+import { startQuire } from './lifecycle.ts';
 
-app.whenReady().then(() => {
-  const win = new BrowserWindow({
-    webPreferences: { preload: join(import.meta.dirname, '../preload/index.cjs'), sandbox: true },
-  });
-  void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
-});
+// ESM main (package.json "type": "module"): the bundle's own directory locates preload and page.
+startQuire(import.meta.dirname);

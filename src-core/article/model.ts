@@ -37,12 +37,7 @@ export interface CslItem {
 }
 
 export type RightsKind =
-  | 'copyright'
-  | 'licence'
-  | 'disclaimer'
-  | 'fair-use'
-  | 'republication'
-  | 'permission';
+  'copyright' | 'licence' | 'disclaimer' | 'fair-use' | 'republication' | 'permission';
 
 export interface RightsNotice {
   kind: RightsKind;

@@ -1,3 +1,15 @@
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
+import { IPC_CHANNELS, type QuireApi } from '../ipc/contract.ts';
 
-contextBridge.exposeInMainWorld('quire', {});
+/**
+ * The whole bridge: one wrapper per contract method, each forwarding exactly its declared
+ * arguments to its own channel. No generic invoke(channel, ...args): the page can reach
+ * nothing the contract does not name (DESIGN §1, §3).
+ */
+const api: QuireApi = {
+  writeClipboard: (content) => ipcRenderer.invoke(IPC_CHANNELS.writeClipboard, content),
+  openExternal: (url) => ipcRenderer.invoke(IPC_CHANNELS.openExternal, url),
+  getAppInfo: () => ipcRenderer.invoke(IPC_CHANNELS.getAppInfo),
+};
+
+contextBridge.exposeInMainWorld('quire', api);

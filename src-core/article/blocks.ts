@@ -1,0 +1,78 @@
+/** A blank-line-separated block of the source, with its exact character range. */
+export interface Block {
+  /** The source characters from the first to the last non-blank character of the block. */
+  raw: string;
+  start: number;
+  end: number;
+  lines: Line[];
+}
+
+export interface Line {
+  raw: string;
+  start: number;
+  end: number;
+}
+
+/** Splits text into blocks at blank lines, keeping offsets into the original string. */
+export function splitBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let current: Line[] = [];
+  const flush = (): void => {
+    if (current.length === 0) return;
+    const first = current[0]!;
+    const last = current[current.length - 1]!;
+    blocks.push({
+      raw: text.slice(first.start, last.end),
+      start: first.start,
+      end: last.end,
+      lines: current,
+    });
+    current = [];
+  };
+  const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  let match: RegExpExecArray | null;
+  while ((match = lineRe.exec(text)) !== null && match[0] !== '') {
+    const content = match[0].replace(/[\r\n]+$/, '');
+    const lead = content.length - content.trimStart().length;
+    const trimmed = content.trim();
+    if (!trimmed) {
+      flush();
+      continue;
+    }
+    const start = match.index + lead;
+    current.push({ raw: trimmed, start, end: start + trimmed.length });
+  }
+  flush();
+  return blocks;
+}
+
+const LINK = /!?\[([^\]\n]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g;
+const AUTOLINK = /<((?:https?|mailto):[^>\s]+)>/g;
+
+/** Markdown inline syntax resolved to what a reader sees: link labels, bare autolinks. */
+export function plainText(markdown: string): string {
+  return markdown.replace(LINK, (_m, label: string) => label).replace(AUTOLINK, '$1');
+}
+
+/** Text with links resolved, emphasis markers dropped and whitespace collapsed: for matching. */
+export function flatText(markdown: string): string {
+  return plainText(markdown)
+    .replace(/(^|\s)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?=\s|$|[.,;:!?])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The first http(s) link target in a piece of Markdown, if any. */
+export function firstLinkUrl(markdown: string): string | null {
+  for (const m of markdown.matchAll(LINK)) {
+    const url = m[2] ?? '';
+    if (/^https?:\/\//i.test(url)) return url;
+  }
+  return null;
+}
+
+/** True when the block is nothing but links (navigation, tag clouds, "Related" lists). */
+export function isLinkOnly(markdown: string): boolean {
+  const rest = markdown.replace(LINK, '').replace(AUTOLINK, '');
+  return rest !== markdown && /^[\s,|·•/\-–—>»]*$/.test(rest);
+}

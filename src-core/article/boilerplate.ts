@@ -1,0 +1,89 @@
+/**
+ * Page furniture that is never part of an article's prose, whatever the site: share and
+ * print prompts, donation and membership appeals, comment links, newsletter sign-ups,
+ * "Related"/"Read more" lines, advertisements, reading-time lines, image credits.
+ */
+/** "Url of this article: https://…", as print views and clippers write it. */
+export const URL_LINE =
+  /^(?:url of (?:this|the) (?:article|page|post)|(?:source|original|article|page|canonical) url|permalink|url)\s*:\s*<?(https?:\/\/[^\s>]+)>?\s*$/i;
+
+/** Furniture wherever it stands, even between paragraphs of the article. */
+const ANYWHERE: RegExp[] = [
+  /\bshare buttons?\b/i,
+  /^(?:share|tweet|email|print|save|copy link|whatsapp|facebook|twitter|linkedin|reddit|telegram)(?:\s*(?:this|article|story|post|on \w+))?\s*(?:[|·•,/]\s*(?:share|tweet|email|print|save|copy link|whatsapp|facebook|twitter|linkedin|reddit|telegram)\s*)*$/i,
+  /^(?:click to share|share this (?:article|story|post)|follow us on|like us on facebook|join us on)\b/i,
+  /^(?:please )?(?:donate|support (?:us|our work|our journalism|the project))\b/i,
+  /^become an? (?:member|patron|supporter|subscriber|sustaining member)\b/i,
+  /^(?:subscribe|sign up) (?:to|for|now|today)\b/i,
+  /^(?:get|receive) (?:our|the) (?:newsletter|daily|weekly)/i,
+  /^comment on\b/i,
+  /^(?:leave|post|add|view|show|read) (?:a |all |the )?(?:\d+ )?comments?\b/i,
+  /^\d+\s+comments?$/i,
+  /^join the (?:discussion|conversation)\b/i,
+  /^(?:for )?(?:media|press) (?:inquiries|enquiries|contact)\b/i,
+  /^(?:related|related articles?|related stories|read more|read also|also read|see also|recommended|more from|you may also like|further reading|more on this|watch|listen)\s*[:|-]/i,
+  /^(?:related|read more|see also|recommended for you|advertisement|sponsored|sponsored content|story continues below|continue reading(?: below)?|scroll to continue)$/i,
+  /^(?:\d+\s*(?:min(?:ute)?s?)\s+read|reading time:.*|listen to this article.*)$/i,
+  /^(?:featured |top |header |cover )?(?:image|photo|picture|illustration|graphic|video)(?:\s+(?:credit|source|by|courtesy(?: of)?))?\s*:/i,
+  /^\((?:photo|image|picture|credit)[^)]*\)$/i,
+  /^(?:photo|image|picture) (?:by|courtesy|credit)\b/i,
+  /^(?:the )?(?:featured |top |cover |header )?(?:image|photo|picture|illustration)s?\s+(?:is|are)\s+(?:from|by|courtesy|credited|via|licensed)\b/i,
+  URL_LINE,
+  /\bfollow us on (?:instagram|twitter|facebook|telegram|x|mastodon|bluesky)\b/i,
+];
+
+/** Appeals that only count as furniture above or below the article: in prose they are words. */
+const OUTSIDE_BODY: RegExp[] = [
+  /\b(?:donate|donation|donating)\b|\bpaypal\b|\bpatreon\b|\bbuy (?:us|me) a coffee\b/i,
+  /\bplease support (?:the project|us|our work|our journalism|independent)/i,
+  /\bbecome an? (?:member|patron|supporter|subscriber|sustaining member)\b/i,
+  /\b(?:subscribe|sign up) (?:to|for|now|today)\b.*\b(?:newsletter|updates|list|mailing|channel|our)\b/i,
+  /^(?:order (?:it )?directly|get your free copy|buy (?:the|this) book|available (?:now )?(?:on|at) amazon)\b/i,
+];
+
+/** `outsideBody`: the block sits in the page header or footer, where appeals are furniture too. */
+export function isBoilerplate(text: string, outsideBody = false): boolean {
+  return (
+    ANYWHERE.some((re) => re.test(text)) ||
+    (outsideBody && OUTSIDE_BODY.some((re) => re.test(text)))
+  );
+}
+
+/** A line of nothing but decoration: "*", "* * *", "---", "• • •". */
+export function isSeparator(text: string): boolean {
+  return /^[*\-_=~•·#+\s]+$/.test(text) && !/^#{1,6}\s+\S/.test(text);
+}
+
+const TAXONOMY =
+  /^(?:regions?|themes?|topics?|tags?|tagged|categor(?:y|ies)|filed under|sections?|keywords?|subjects?|in-depth reports?|countr(?:y|ies)|series|posted in)\s*:\s*(.+)$/i;
+
+/** "Region: Asia" and friends: returns the label list, or null when the line is not taxonomy. */
+export function taxonomyValues(text: string): string[] | null {
+  const m = TAXONOMY.exec(text);
+  if (!m?.[1]) return null;
+  return m[1]
+    .split(/\s*[,;|·•]\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+const BYLINE =
+  /^(?:by|written by|words by|story by|reporting by|posted by|authors?\s*:|author\(s\)\s*:)\s*(.+)$/i;
+
+export function bylineText(text: string): string | null {
+  const m = BYLINE.exec(text);
+  return m?.[1]?.trim() || null;
+}
+
+const BIO_ROLE =
+  /\b(?:\p{L}+ists?|writer|author|journalist|editor|reporter|researcher|professor|analyst|correspondent|contributor|founder|director|fellow|columnist|historian|scholar|lecturer|student|lawyer|teacher|candidate|consultant|commentator|blogger|filmmaker|photographer|producer|member)\b/u;
+
+/** An author bio in a footer ("Jane Doe is a journalist based in…", "About the author"). */
+export function isAuthorBio(text: string): boolean {
+  if (/^about the authors?\b/i.test(text)) return true;
+  const opening =
+    /^(?:[A-Z][\p{L}.'’-]+\s+){1,4}(?:is|was)\s+(?:an?|the|currently|also)\s+([^.]{0,140})/u.exec(
+      text,
+    );
+  return !!opening && text.length < 600 && BIO_ROLE.test(opening[1]!);
+}

@@ -1,0 +1,121 @@
+import { flatText, isLinkOnly, type Block } from './blocks.ts';
+import { bylineText, isBoilerplate, isSeparator, taxonomyValues } from './boilerplate.ts';
+import { findDate, type FoundDate } from './dates.ts';
+
+export interface HeaderFacts {
+  title: string | null;
+  bylines: string[];
+  date: FoundDate | null;
+  site: string | null;
+  keywords: string[];
+  /** Index of the first block after the header. */
+  bodyStart: number;
+}
+
+const MARKDOWN_HEADING = /^#{1,6}\s+(.+?)\s*#*$/;
+const TITLE_LINE = /^title\s*:\s*(.+)$/i;
+const DATE_WORDS =
+  /^(?:published|posted|updated|last updated|modified|date|on|dated)\b\s*(?:on|at)?\s*:?\s*/i;
+
+/** A short line that is mostly a date: "Global Research, August 15, 2018", "Published: 3 May 2021". */
+export function readDateline(
+  line: string,
+): { date: FoundDate; site: string | null; updated: boolean } | null {
+  if (line.length > 160) return null;
+  // "Published: 3 March 2021 | Updated: 5 March 2021": each part on its own, the first one wins.
+  const parts = line.split(/\s+[|·•]\s+/);
+  if (parts.length > 1) {
+    const read = parts.map(readDateline).filter((d): d is NonNullable<typeof d> => !!d);
+    return read.find((d) => !d.updated) ?? read[0] ?? null;
+  }
+  const date = findDate(line);
+  if (!date) return null;
+  const before = line.slice(0, date.index);
+  const after = line
+    .slice(date.index + date.length)
+    .replace(/^[\s,]*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4})?/i, '');
+  if (after.split(/\s+/).filter(Boolean).length > 4) return null;
+  const updated = /\b(?:updated|modified)\b/i.test(before);
+  const site = before
+    .replace(DATE_WORDS, '')
+    .replace(/\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?/gi, '')
+    .replace(/[\s,|·•–—-]+$/, '')
+    .trim();
+  if (site.split(/\s+/).length > 6) return null;
+  return { date, site: site && !DATE_WORDS.test(site) ? site : null, updated };
+}
+
+function titleOf(flat: string, block: Block): string | null {
+  if (block.lines.length > 1) return null;
+  const heading = MARKDOWN_HEADING.exec(flat);
+  if (heading?.[1]) return heading[1];
+  const labelled = TITLE_LINE.exec(flat);
+  if (labelled?.[1]) return labelled[1];
+  if (flat.length > 220 || /[.,;:]$/.test(flat) || readDateline(flat) || bylineText(flat))
+    return null;
+  return flat;
+}
+
+/**
+ * Walks the blocks above the article: title, byline, dateline, taxonomy, navigation and
+ * furniture. The header ends at the first block that is none of these: the prose begins.
+ */
+export function readHeader(blocks: readonly Block[]): HeaderFacts {
+  const facts: HeaderFacts = {
+    title: null,
+    bylines: [],
+    date: null,
+    site: null,
+    keywords: [],
+    bodyStart: 0,
+  };
+  let updated: FoundDate | null = null;
+  let i = 0;
+  for (; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const flat = flatText(block.raw);
+    if (i === 0 || (facts.title === null && isLinkOnly(blocks[0]!.raw) && i === 1)) {
+      const title = titleOf(flat, block);
+      if (title) {
+        facts.title = title;
+        continue;
+      }
+    }
+    const byline = bylineText(flat);
+    if (byline) {
+      facts.bylines.push(byline);
+      const dated = findDate(byline);
+      if (dated && !facts.date) facts.date = dated;
+      continue;
+    }
+    const dateline = block.lines.length === 1 ? readDateline(flat) : null;
+    if (dateline) {
+      if (dateline.updated) updated ??= dateline.date;
+      else facts.date ??= dateline.date;
+      facts.site ??= dateline.site;
+      continue;
+    }
+    const taxonomy = taxonomyValues(flat);
+    if (taxonomy) {
+      facts.keywords.push(...taxonomy);
+      continue;
+    }
+    if (isLinkOnly(block.raw)) {
+      // A bare link beside the taxonomy lines is one more topic ("[War Agenda](#)").
+      if (facts.keywords.length && flat.length < 60 && !sameName(flat, facts.bylines))
+        facts.keywords.push(flat);
+      continue;
+    }
+    if (isSeparator(flat) || isBoilerplate(flat, true)) continue;
+    if (/^!\[[^\]]*\]\([^)]*\)$/.test(block.raw)) continue;
+    break;
+  }
+  facts.date ??= updated;
+  facts.bodyStart = i;
+  return facts;
+}
+
+function sameName(text: string, bylines: readonly string[]): boolean {
+  const t = text.toLowerCase().trim();
+  return bylines.some((b) => b.toLowerCase().includes(t));
+}

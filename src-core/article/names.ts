@@ -1,0 +1,133 @@
+import type { CslName } from './model.ts';
+
+/** Words that mark a name as an organisation rather than a person. */
+const ORG_WORDS = new Set(
+  `agency alliance associates association authority bank board books bureau campaign center centre
+  channel coalition collective college commission committee company council corp corporation daily
+  department desk editorial editors federation forum foundation front fund gazette group guardian herald
+  inc initiative institute institution international journal lab labs league limited llc llp ltd magazine
+  media ministry monitor movement network news newsroom observatory office organisation organization
+  partners party post press project publications publishing radio report reporters research review
+  service services society staff team television times trust tv union university watch wire world`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const HONORIFICS =
+  /^(?:dr|prof|professor|mr|mrs|ms|mx|miss|sir|dame|rev|reverend|hon|fr|sr\.?|lt|col|gen|capt|maj)\.?$/i;
+const SUFFIXES = /^(?:jr|sr|ii|iii|iv|v|phd|md|esq|obe|mbe|cbe|kc|qc)\.?$/i;
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'der',
+  'den',
+  'del',
+  'della',
+  'da',
+  'das',
+  'dos',
+  'du',
+  'di',
+  'la',
+  'le',
+  'ter',
+  'ten',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'st.',
+]);
+
+export interface NameContext {
+  /** Names known to be publications on this page: the site, the original source. */
+  organisations: readonly string[];
+}
+
+const norm = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** True when a byline name reads as an organisation (a publication, agency, group). */
+export function isOrganisation(name: string, context: NameContext): boolean {
+  const n = norm(name);
+  if (!n) return false;
+  if (context.organisations.some((o) => norm(o) === n)) return true;
+  const tokens = name.split(/\s+/).filter(Boolean);
+  if (tokens.length === 1) return true;
+  if (tokens.length > 5) return true;
+  if (/\d/.test(name) || /&/.test(name)) return true;
+  if (tokens.some((t) => ORG_WORDS.has(norm(t)))) return true;
+  // Acronyms (BBC News, AP) are organisations; initials with dots (J. R. R.) are not.
+  if (tokens.some((t) => /^[A-Z]{2,}$/.test(t))) return true;
+  return false;
+}
+
+/** Splits a person's name into CSL parts: honorifics dropped, particles and suffixes kept apart. */
+export function personName(name: string): CslName {
+  let text = name.trim();
+  const inverted = /^([^,]+),\s*([^,]+)$/.exec(text);
+  if (inverted && !SUFFIXES.test(inverted[2]!.trim())) text = `${inverted[2]} ${inverted[1]}`;
+  const tokens = text.split(/\s+/).filter((t) => t && !HONORIFICS.test(t.replace(/,$/, '')));
+  const suffixes: string[] = [];
+  while (tokens.length > 2 && SUFFIXES.test(tokens[tokens.length - 1]!.replace(/^,|,$/g, ''))) {
+    suffixes.unshift(tokens.pop()!.replace(/^,|,$/g, ''));
+  }
+  if (tokens.length > 1) tokens[tokens.length - 1] = tokens[tokens.length - 1]!.replace(/,$/, '');
+  const family = tokens.pop() ?? '';
+  const particles: string[] = [];
+  while (tokens.length > 1 && PARTICLES.has(tokens[tokens.length - 1]!.toLowerCase()))
+    particles.unshift(tokens.pop()!);
+  const result: CslName = { family, given: tokens.join(' ') };
+  if (particles.length) result['non-dropping-particle'] = particles.join(' ');
+  if (suffixes.length) result.suffix = suffixes.join(' ');
+  if (!result.given) delete result.given;
+  return result;
+}
+
+/** Role words after a name in a byline ("John Smith, Senior Correspondent"). */
+const ROLE =
+  /\b(?:correspondent|reporter|editor|writer|columnist|contributor|staff writer|analyst|bureau chief|photographer|guest author|senior fellow|fellow)\b/i;
+
+/** Reads the names of a byline ("A, B and C", "A & B", "A in London"), person or organisation. */
+export function parseByline(byline: string, context: NameContext): CslName[] {
+  const text = byline
+    .replace(/\s+(?:in|from|reporting from)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s*$/, '')
+    .replace(/\s*[|•·]\s*.*$/, '')
+    .trim();
+  if (!text) return [];
+  const whole = isOrganisation(text, context) && !/,|;/.test(text);
+  const pieces = whole
+    ? [text]
+    : text
+        .split(/\s*(?:,|;|\s&\s|\band\b)\s*/i)
+        .map((p) => p.trim())
+        .filter(Boolean);
+  const names: CslName[] = [];
+  for (const piece of pieces) {
+    if (ROLE.test(piece) && names.length > 0) continue;
+    if (/^(?:et al\.?|and others)$/i.test(piece)) continue;
+    names.push(isOrganisation(piece, context) ? { literal: piece } : personName(piece));
+  }
+  return dedupeNames(names);
+}
+
+export function nameKey(name: CslName): string {
+  return norm(
+    name.literal ??
+      [name.given, name['non-dropping-particle'], name.family].filter(Boolean).join(' '),
+  );
+}
+
+function dedupeNames(names: CslName[]): CslName[] {
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    const key = nameKey(n);
+    if (!key || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

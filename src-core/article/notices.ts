@@ -1,0 +1,95 @@
+import type { RightsKind } from './model.ts';
+
+interface NoticeRule {
+  kind: RightsKind;
+  re: RegExp;
+  /** Anchored rules match where a notice begins; weak ones only count in the page's footer. */
+  strong: boolean;
+}
+
+// Order matters: "copyrighted material ... fair use" is a fair-use notice, not a copyright line.
+const RULES: NoticeRule[] = [
+  {
+    kind: 'republication',
+    strong: true,
+    re: /^(?:the\s+)?original source of this (?:article|story|post|piece) is\b/i,
+  },
+  {
+    kind: 'republication',
+    strong: true,
+    re: /^(?:this (?:article|story|post|piece|essay|interview|op-ed|column|commentary|report)\s+(?:was|is|has been)\s+)?(?:originally|first)\s+(?:published|appeared|posted|ran)\b/i,
+  },
+  {
+    kind: 'republication',
+    strong: true,
+    re: /^(?:this (?:article|story|post|piece) (?:is|was) )?(?:republished|reprinted|reposted|cross-posted) (?:from|with|by|under|courtesy)\b/i,
+  },
+  {
+    kind: 'republication',
+    strong: false,
+    re: /\b(?:originally|first) (?:published|appeared) (?:in|on|at|by)\b/i,
+  },
+  { kind: 'fair-use', strong: true, re: /^fair use\b/i },
+  { kind: 'fair-use', strong: false, re: /\bfair (?:use|dealing)\b|\bsection 107\b/i },
+  { kind: 'disclaimer', strong: true, re: /^disclaimer\b/i },
+  {
+    kind: 'disclaimer',
+    strong: false,
+    re: /\b(?:views|opinions) (?:and opinions )?expressed\b|\bsole responsibility of the author|\bdo(?:es)? not necessarily (?:reflect|represent)\b/i,
+  },
+  {
+    kind: 'licence',
+    strong: true,
+    re: /^(?:this (?:work|article|story|post|content|piece) is )?licen[cs]ed under\b/i,
+  },
+  {
+    kind: 'licence',
+    strong: false,
+    re: /\bcreative commons\b|\bCC BY(?:-[A-Z]{2})*\b|\blicen[cs]ed under\b|\bpublic domain\b/i,
+  },
+  {
+    kind: 'permission',
+    strong: true,
+    re: /^(?:reprinted|reproduced|republished|used) (?:here )?(?:with|by) (?:the )?(?:kind )?permission\b/i,
+  },
+  {
+    kind: 'permission',
+    strong: false,
+    re: /\b(?:grants?|granted|given) permission\b|\bwith (?:the )?(?:kind )?permission of\b/i,
+  },
+  // Case-sensitive on purpose: "Copyright © 2018 X" opens a notice, "Copyright law…" is prose.
+  {
+    kind: 'copyright',
+    strong: true,
+    re: /^(?:[Cc]opyright|COPYRIGHT|©|\([cC]\))\s*(?:©|\([cC]\))?\s*(?:\d{4}|by\s|[A-Z[]|$)/,
+  },
+  { kind: 'copyright', strong: false, re: /\ball rights reserved\b|©/i },
+];
+
+/** The kind of rights notice a line or block opens with, if any; `footer` admits weaker evidence. */
+export function noticeKind(text: string, footer: boolean): RightsKind | null {
+  const t = text.replace(/^[*_>\s]+/, '');
+  for (const rule of RULES) {
+    if ((rule.strong || footer) && rule.re.test(t)) return rule.kind;
+  }
+  return null;
+}
+
+const ORIGIN_PATTERNS = [
+  /original source of this (?:article|story|post|piece) is\s+(.+)/i,
+  /(?:originally|first)\s+(?:published|appeared|posted|ran)\s+(?:(?:on|in|at|by|with)\s+)+(.+)/i,
+  /(?:republished|reprinted|reposted|cross-posted)\s+(?:here\s+)?(?:from|courtesy of)\s+(.+)/i,
+];
+
+/** The words after "originally published in", i.e. where the publication's name starts. */
+export function originalSourceText(notice: string): string | null {
+  for (const re of ORIGIN_PATTERNS) {
+    const m = re.exec(notice);
+    if (m?.[1]) return m[1];
+  }
+  return null;
+}
+
+/** Where a publication's name ends inside a notice sentence. */
+export const NAME_END =
+  /(?<=[^A-Z.][.;!?])\s|\s+(?:under|with|by permission|on|in)\s+(?=[a-z\d]|[A-Z][a-z]+ \d)|,\s|\s+\((?=[^)]*\d)/;

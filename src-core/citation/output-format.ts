@@ -1,0 +1,64 @@
+import type { OutputFormat } from './types.ts';
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/giu, (entity, body: string) => {
+    if (body.startsWith('#x') || body.startsWith('#X')) {
+      return String.fromCodePoint(parseInt(body.slice(2), 16));
+    }
+    if (body.startsWith('#')) return String.fromCodePoint(parseInt(body.slice(1), 10));
+    return NAMED_ENTITIES[body.toLowerCase()] ?? entity;
+  });
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"]/gu,
+    (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`,
+  );
+}
+
+const MARKDOWN_MARKS: Record<string, string> = { i: '*', em: '*', b: '**', strong: '**' };
+
+/**
+ * Turns citeproc's inline HTML into the requested format. citeproc renders once, as HTML, and
+ * text and Markdown are derived from it, so all three formats always say the same thing.
+ * Only italics and bold survive into Markdown; spans (small caps, flip-flopped normal style
+ * inside italics) have no Markdown form and are dropped.
+ */
+export function fromCiteprocHtml(html: string, format: OutputFormat): string {
+  const inline = unwrapEntry(html).trim();
+  if (format === 'html') return inline;
+  let out = '';
+  for (const m of inline.matchAll(/<(\/?)([a-z]+)[^>]*>|[^<]+/giu)) {
+    const [token, closing, tag] = m;
+    if (tag === undefined) {
+      const text = decodeEntities(token);
+      out += format === 'markdown' ? text.replace(/([\\*])/gu, '\\$1') : text;
+      continue;
+    }
+    const mark = MARKDOWN_MARKS[tag.toLowerCase()];
+    if (format === 'markdown' && mark) out += mark;
+    else if (closing === '' && /^(?:br|div|p)$/iu.test(tag)) out += ' ';
+  }
+  return out.replace(/\s+/gu, ' ').trim();
+}
+
+/** citeproc wraps each bibliography entry in <div class="csl-entry">; callers get the inside. */
+function unwrapEntry(html: string): string {
+  const m = /^\s*<div\b[^>]*class="csl-entry"[^>]*>([\s\S]*)<\/div>\s*$/u.exec(html);
+  return m ? (m[1] ?? '') : html;
+}
+
+/** Plain-text output (BibTeX) in the requested format. */
+export function fromPlainText(text: string, format: OutputFormat): string {
+  return format === 'html' ? escapeHtml(text) : text;
+}

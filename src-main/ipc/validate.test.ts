@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import {
+  expectArgumentCount,
+  IpcArgumentError,
+  MAX_CLIPBOARD_BYTES,
+  validateClipboardContent,
+  validateExternalUrl,
+} from './validate.ts';
+
+describe('validateClipboardContent', () => {
+  it('accepts text, and text with html, returning only those fields', () => {
+    expect(validateClipboardContent({ text: 'Quote' })).toEqual({ text: 'Quote' });
+    expect(validateClipboardContent({ text: 'Quote', html: '<p>Quote</p>' })).toEqual({
+      text: 'Quote',
+      html: '<p>Quote</p>',
+    });
+    expect(validateClipboardContent({ text: '', html: undefined })).toEqual({ text: '' });
+  });
+
+  it('accepts a payload right at the cap', () => {
+    const half = 'a'.repeat(MAX_CLIPBOARD_BYTES / 2);
+    expect(() => validateClipboardContent({ text: half, html: half })).not.toThrow();
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['null', null],
+    ['a string', 'text'],
+    ['an array', ['text']],
+    ['a missing text', { html: '<p>x</p>' }],
+    ['a numeric text', { text: 42 }],
+    ['an object html', { text: 'x', html: { toString: (): string => 'x' } }],
+    ['an unknown field', { text: 'x', rtf: '{\\rtf1}' }],
+    [
+      'a class instance',
+      new (class {
+        text = 'x';
+      })(),
+    ],
+  ])('refuses %s', (_label, value) => {
+    expect(() => validateClipboardContent(value)).toThrow(IpcArgumentError);
+  });
+
+  it('refuses more than 5 MB, counting UTF-8 bytes across both fields', () => {
+    expect(() => validateClipboardContent({ text: 'a'.repeat(MAX_CLIPBOARD_BYTES + 1) })).toThrow(
+      /larger than/,
+    );
+    const half = 'a'.repeat(MAX_CLIPBOARD_BYTES / 2);
+    expect(() => validateClipboardContent({ text: half, html: `${half}!` })).toThrow(/larger than/);
+    // 'é' is one UTF-16 unit but two UTF-8 bytes.
+    const accented = 'é'.repeat(MAX_CLIPBOARD_BYTES / 2 + 1);
+    expect(() => validateClipboardContent({ text: accented })).toThrow(/larger than/);
+  });
+});
+
+describe('validateExternalUrl', () => {
+  it('returns the normalized http(s) URL', () => {
+    expect(validateExternalUrl('https://example.org')).toBe('https://example.org/');
+    expect(validateExternalUrl('http://Example.org/a?b=c')).toBe('http://example.org/a?b=c');
+  });
+
+  it.each([
+    undefined,
+    7,
+    '',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'data:text/html,x',
+    'blob:https://example.org/x',
+    'quire://open',
+    'https://user@example.org',
+    'not a url',
+    `https://example.org/${'x'.repeat(9000)}`,
+  ])('refuses %j', (value) => {
+    expect(() => validateExternalUrl(value)).toThrow(IpcArgumentError);
+  });
+});
+
+describe('expectArgumentCount', () => {
+  it('accepts the exact count and refuses extra or missing arguments', () => {
+    expect(() => expectArgumentCount(['a'], 1)).not.toThrow();
+    expect(() => expectArgumentCount([], 0)).not.toThrow();
+    expect(() => expectArgumentCount(['a', 'b'], 1)).toThrow(IpcArgumentError);
+    expect(() => expectArgumentCount([], 1)).toThrow(IpcArgumentError);
+    expect(() => expectArgumentCount([undefined], 0)).toThrow(IpcArgumentError);
+  });
+});

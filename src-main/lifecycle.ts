@@ -1,0 +1,80 @@
+import { app, BrowserWindow, clipboard, ipcMain, session, shell } from 'electron';
+import { createIpcHandlers, registerIpcHandlers, type IpcServices } from './ipc/handlers.ts';
+import { isTrustedSender } from './ipc/sender.ts';
+import { CONTENT_SECURITY_POLICY } from './security/csp.ts';
+import { devServerContentSecurityPolicy } from './security/dev-server-csp.ts';
+import { hardenWebContents } from './security/navigation.ts';
+import { hardenSession } from './security/session.ts';
+import { createMainWindow, focusWindow } from './window/main-window.ts';
+import { APP_NAME } from './window/main-window-options.ts';
+import { preloadPath, resolveRendererEntry, type RendererEntry } from './window/renderer-entry.ts';
+
+/**
+ * Wires the app: one instance, one hardened window, one IPC contract. `mainDir` is the
+ * directory of the built main bundle (out/main), from which the preload and page are found.
+ */
+export function startQuire(mainDir: string, env: NodeJS.ProcessEnv = process.env): void {
+  // Forces the sandbox on every renderer, even one created with a forgotten option.
+  app.enableSandbox();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const entry = resolveRendererEntry({
+    devServerUrl: env.ELECTRON_RENDERER_URL,
+    isPackaged: app.isPackaged,
+    mainDir,
+  });
+  const openInBrowser = (url: string): Promise<void> => shell.openExternal(url);
+  let mainWindow: BrowserWindow | null = null;
+
+  const showMainWindow = (): void => {
+    if (mainWindow !== null && !mainWindow.isDestroyed()) {
+      focusWindow(mainWindow);
+      return;
+    }
+    mainWindow = createMainWindow(entry, preloadPath(mainDir));
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, entry, openInBrowser);
+  });
+  app.on('second-instance', () => {
+    if (app.isReady()) showMainWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) showMainWindow();
+  });
+
+  const services: IpcServices = {
+    writeClipboard: (content) => clipboard.write(content),
+    openExternal: openInBrowser,
+    appInfo: () => ({
+      name: APP_NAME,
+      version: app.getVersion(),
+      platform: process.platform,
+      electron: process.versions.electron ?? 'unknown',
+    }),
+  };
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession, policyFor(entry));
+    const trusted = (event: Parameters<typeof isTrustedSender>[0]): boolean =>
+      isTrustedSender(event, mainWindow?.webContents.id, entry);
+    registerIpcHandlers(ipcMain, createIpcHandlers(trusted, services));
+    showMainWindow();
+  });
+}
+
+function policyFor(entry: RendererEntry): string {
+  return entry.kind === 'dev-server'
+    ? devServerContentSecurityPolicy(entry.url)
+    : CONTENT_SECURITY_POLICY;
+}

@@ -1,0 +1,35 @@
+import { createArticleRepository, type RepositoryOptions } from './article-repository.ts';
+import { QuireDatabase } from './database.ts';
+import type { ArticleRepository } from './records.ts';
+
+export type {
+  AddResult,
+  ArticleRecord,
+  ArticleRepository,
+  ArticleSummary,
+  DeletedArticle,
+  MetadataPatch,
+  SourceRecord,
+} from './records.ts';
+export type { NoticeCheck } from '../../src-core/article/verify-rights.ts';
+export type { RepositoryOptions } from './article-repository.ts';
+export { QuireDatabase } from './database.ts';
+export { useArticle, useArticleSummaries } from './hooks.ts';
+export { webCryptoSha256 } from './web-sha256.ts';
+
+/** The one handle features receive: the database plus its repositories. */
+export interface Library {
+  db: QuireDatabase;
+  articles: ArticleRepository;
+  close(): void;
+}
+
+/** Opens (lazily, on first query) the IndexedDB library `name`. */
+export function openLibrary(name = 'quire', options: RepositoryOptions = {}): Library {
+  const db = new QuireDatabase(name);
+  return {
+    db,
+    articles: createArticleRepository(db, options),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,75 @@
+import type {
+  CslDate,
+  CslName,
+  MediaType,
+  OriginalSource,
+  ParsedArticle,
+  Sha256,
+} from '../../src-core/article/model.ts';
+import type { NoticeCheck } from '../../src-core/article/verify-rights.ts';
+
+/** An article as stored: the parser's output plus library bookkeeping. */
+export interface ArticleRecord extends ParsedArticle {
+  id: string;
+  tags: string[];
+  addedAt: number;
+  updatedAt: number;
+}
+
+/** The original bytes as imported, stored once and keyed by their SHA-256. */
+export interface SourceRecord {
+  sha256: string;
+  bytes: Uint8Array;
+  mediaType: MediaType;
+  fileName: string | null;
+  byteLength: number;
+  addedAt: number;
+}
+
+/** What the library list shows: flat display strings, no body. */
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  authors: string;
+  issued: string;
+  containerTitle: string;
+  addedAt: number;
+  gaps: ParsedArticle['gaps'];
+}
+
+export type AddResult =
+  { status: 'added'; article: ArticleRecord } | { status: 'duplicate'; article: ArticleRecord };
+
+/** User edits to citation metadata. Empty strings (and `null`) remove a field. */
+export interface MetadataPatch {
+  title?: string;
+  author?: CslName[];
+  issued?: CslDate | null;
+  containerTitle?: string;
+  url?: string;
+  originalSource?: OriginalSource | null;
+}
+
+/** Everything remove() took, so an undo can put it back unchanged. */
+export interface DeletedArticle {
+  article: ArticleRecord;
+  source: SourceRecord | null;
+}
+
+export interface ArticleRepository {
+  /** One transaction over articles + sources; a known source hash returns the existing article. */
+  add(parsed: ParsedArticle, bytes: Uint8Array): Promise<AddResult>;
+  /** Newest first (addedAt descending). */
+  list(): Promise<ArticleSummary[]>;
+  get(id: string): Promise<ArticleRecord | undefined>;
+  /** Validates, writes the CSL fields, recomputes gaps, bumps updatedAt; throws on unknown id. */
+  updateMetadata(id: string, patch: MetadataPatch): Promise<ArticleRecord>;
+  /** Deletes the article and its source bytes; throws on unknown id. */
+  remove(id: string): Promise<DeletedArticle>;
+  /** Puts back exactly what remove() took (same id, addedAt, bytes). */
+  restore(deleted: DeletedArticle): Promise<void>;
+  sourceBytes(sha256: string): Promise<Uint8Array | undefined>;
+  /** Re-checks every stored rights notice against the stored original bytes. */
+  verifyNotices(id: string, sha256: Sha256): Promise<NoticeCheck[]>;
+  count(): Promise<number>;
+}

@@ -1,0 +1,21 @@
+import 'fake-indexeddb/auto';
+import { afterEach, expect, it } from 'vitest';
+import type { Library } from './index.ts';
+import { CURRENT_SCHEMA_VERSION } from './schema.ts';
+import { disposeLibrary, openTestLibrary } from './test-article.ts';
+
+let library: Library;
+afterEach(() => disposeLibrary(library));
+
+it('creates version 1 with a unique index on the source hash', async () => {
+  library = openTestLibrary();
+  await library.db.open();
+
+  expect(library.db.verno).toBe(CURRENT_SCHEMA_VERSION);
+  expect(library.db.tables.map((t) => t.name).sort()).toEqual(['articles', 'sources']);
+  const articles = library.db.articles.schema;
+  expect(articles.primKey.keyPath).toBe('id');
+  expect(articles.idxByName['source.sha256']?.unique).toBe(true);
+  expect(Object.keys(articles.idxByName).sort()).toEqual(['addedAt', 'source.sha256', 'updatedAt']);
+  expect(library.db.sources.schema.primKey.keyPath).toBe('sha256');
+});

@@ -1,0 +1,109 @@
+// Test support only (not shipped): builds a realistic ParsedArticle from the reference fixture.
+// The fixture comes in through Vite's `?raw` import and hashes through WebCrypto: the renderer's
+// tsconfig has no Node types and its lint rules forbid node:* imports, test files included.
+import type {
+  Paragraph,
+  ParsedArticle,
+  RightsKind,
+  RightsNotice,
+} from '../../src-core/article/model.ts';
+import { Dexie } from 'dexie';
+import fixtureText from '../../src-core/test-fixtures/000_bfa7ac14e5553cb7.txt?raw';
+import { openLibrary, type Library } from './index.ts';
+import { webCryptoSha256 } from './web-sha256.ts';
+
+export { fixtureText };
+/** The fixture is plain UTF-8 without a BOM, so encoding the text gives the file's bytes. */
+export const fixtureBytes: Uint8Array = new TextEncoder().encode(fixtureText);
+
+const hashText = (text: string) => webCryptoSha256(new TextEncoder().encode(text));
+
+/** The range of the first line of the fixture that starts with `prefix`. */
+function lineStarting(prefix: string): { start: number; end: number; text: string } {
+  const start = fixtureText.indexOf(`\n${prefix}`) + 1;
+  if (start === 0) throw new Error(`fixture has no line starting with ${prefix}`);
+  const newline = fixtureText.indexOf('\n', start);
+  const end = newline === -1 ? fixtureText.length : newline;
+  return { start, end, text: fixtureText.slice(start, end) };
+}
+
+async function paragraph(n: number, prefix: string): Promise<Paragraph> {
+  const { start, end, text } = lineStarting(prefix);
+  const id = `p${n}-${(await hashText(text)).slice(0, 8)}`;
+  return { n, id, text, start, end, kind: 'prose' };
+}
+
+async function notice(kind: RightsKind, prefix: string): Promise<RightsNotice> {
+  const { start, end, text } = lineStarting(prefix);
+  return { kind, text, start, end, sha256: await hashText(text) };
+}
+
+// Computed once; referenceArticle() deep-copies them.
+const BODY = await Promise.all([
+  paragraph(1, 'ISIS has increased its efforts'),
+  paragraph(2, 'According to available data'),
+  paragraph(3, 'Over the past few months'),
+]);
+const RIGHTS = await Promise.all([
+  notice('republication', 'The original source of this article is'),
+  notice('copyright', 'Copyright ©'),
+  notice('disclaimer', 'Disclaimer:'),
+  notice('fair-use', 'www.globalresearch.ca contains copyrighted material'),
+]);
+const FIXTURE_SHA256 = await webCryptoSha256(fixtureBytes);
+
+/** A fresh copy each call, so tests can mutate it freely. */
+export function referenceArticle(): ParsedArticle {
+  return {
+    csl: {
+      id: 'south-front-2018',
+      type: 'article-newspaper',
+      title:
+        'Video: Taliban Pushes Back Against ISIS Expansion in Afghanistan. Increased US Troops Deployed',
+      author: [{ literal: 'South Front' }],
+      issued: { 'date-parts': [[2018, 8, 15]] },
+      'container-title': 'Global Research',
+    },
+    originalSource: { name: 'South Front', url: null },
+    keywords: ['Asia', 'Military and WMD', 'US NATO'],
+    body: structuredClone(BODY),
+    rights: structuredClone(RIGHTS),
+    source: {
+      sha256: FIXTURE_SHA256,
+      mediaType: 'text/plain',
+      byteLength: fixtureBytes.byteLength,
+      fileName: '000_bfa7ac14e5553cb7.txt',
+    },
+    gaps: [],
+  };
+}
+
+/** Another valid article: the fixture bytes with a trailing line, so it has its own hash. */
+export async function variantArticle(
+  label: string,
+): Promise<{ parsed: ParsedArticle; bytes: Uint8Array }> {
+  const bytes = new TextEncoder().encode(`${fixtureText}\n${label}\n`);
+  const parsed = referenceArticle();
+  parsed.csl.title = `${parsed.csl.title} (${label})`;
+  parsed.source = {
+    ...parsed.source,
+    sha256: await webCryptoSha256(bytes),
+    byteLength: bytes.byteLength,
+  };
+  return { parsed, bytes };
+}
+
+/** A database name no other test uses (delete it in afterEach). */
+export const freshDbName = () => `quire-test-${crypto.randomUUID()}`;
+
+/** A library on a fresh database with a clock that ticks one second per call. */
+export function openTestLibrary(): Library {
+  let clock = Date.UTC(2024, 0, 1);
+  return openLibrary(freshDbName(), { now: () => (clock += 1000) });
+}
+
+/** Closes and deletes the database, so no test sees another's data. */
+export async function disposeLibrary(library: Library): Promise<void> {
+  library.close();
+  await Dexie.delete(library.db.name);
+}
