@@ -51,7 +51,7 @@ export function isBoilerplate(text: string, outsideBody = false): boolean {
 
 /** A line of nothing but decoration: "*", "* * *", "---", "• • •". */
 export function isSeparator(text: string): boolean {
-  return /^[*\-_=~•·#+\s]+$/.test(text) && !/^#{1,6}\s+\S/.test(text);
+  return /^[*\-_=~•·#+\\\s]+$/.test(text) && !/^#{1,6}\s+\S/.test(text);
 }
 
 const TAXONOMY =

@@ -1,5 +1,5 @@
 import { flatText, isLinkOnly, type Block } from './blocks.ts';
-import { bylineText, isBoilerplate, isSeparator, taxonomyValues } from './boilerplate.ts';
+import { bylineText, isBoilerplate, isSeparator, taxonomyValues, URL_LINE } from './boilerplate.ts';
 import { findDate, type FoundDate } from './dates.ts';
 
 export interface HeaderFacts {
@@ -18,9 +18,15 @@ const DATE_WORDS =
   /^(?:published|posted|updated|last updated|modified|date|on|dated)\b\s*(?:on|at)?\s*:?\s*/i;
 
 /** A short line that is mostly a date: "Global Research, August 15, 2018", "Published: 3 May 2021". */
-export function readDateline(
-  line: string,
-): { date: FoundDate; site: string | null; updated: boolean } | null {
+export interface Dateline {
+  date: FoundDate;
+  site: string | null;
+  updated: boolean;
+  /** "Posted on 12 May 2022 by Priya Raman" names the author too. */
+  byline: string | null;
+}
+
+export function readDateline(line: string): Dateline | null {
   if (line.length > 160) return null;
   // "Published: 3 March 2021 | Updated: 5 March 2021": each part on its own, the first one wins.
   const parts = line.split(/\s+[|·•]\s+/);
@@ -33,8 +39,9 @@ export function readDateline(
   const before = line.slice(0, date.index);
   const after = line
     .slice(date.index + date.length)
-    .replace(/^[\s,]*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4})?/i, '');
-  if (after.split(/\s+/).filter(Boolean).length > 4) return null;
+    .replace(/^[\s,]*(?:(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4})?/i, '');
+  const byline = /^\s*by\s+(\S.*)$/i.exec(after)?.[1]?.trim() ?? null;
+  if (!byline && after.split(/\s+/).filter(Boolean).length > 4) return null;
   const updated = /\b(?:updated|modified)\b/i.test(before);
   const site = before
     .replace(DATE_WORDS, '')
@@ -42,7 +49,7 @@ export function readDateline(
     .replace(/[\s,|·•–—-]+$/, '')
     .trim();
   if (site.split(/\s+/).length > 6) return null;
-  return { date, site: site && !DATE_WORDS.test(site) ? site : null, updated };
+  return { date, site: site && !DATE_WORDS.test(site) ? site : null, updated, byline };
 }
 
 function titleOf(flat: string, block: Block): string | null {
@@ -90,6 +97,7 @@ export function readHeader(blocks: readonly Block[]): HeaderFacts {
     }
     const dateline = block.lines.length === 1 ? readDateline(flat) : null;
     if (dateline) {
+      if (dateline.byline) facts.bylines.push(dateline.byline);
       if (dateline.updated) updated ??= dateline.date;
       else facts.date ??= dateline.date;
       facts.site ??= dateline.site;
@@ -100,6 +108,7 @@ export function readHeader(blocks: readonly Block[]): HeaderFacts {
       facts.keywords.push(...taxonomy);
       continue;
     }
+    if (URL_LINE.test(flat)) continue;
     if (isLinkOnly(block.raw)) {
       // A bare link beside the taxonomy lines is one more topic ("[War Agenda](#)").
       if (facts.keywords.length && flat.length < 60 && !sameName(flat, facts.bylines))

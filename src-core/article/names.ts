@@ -99,13 +99,16 @@ export function parseByline(byline: string, context: NameContext): CslName[] {
     .replace(/\s*[|•·]\s*.*$/, '')
     .trim();
   if (!text) return [];
-  const whole = isOrganisation(text, context) && !/,|;/.test(text);
-  const pieces = whole
-    ? [text]
-    : text
-        .split(/\s*(?:,|;|\s&\s|\band\b)\s*/i)
-        .map((p) => p.trim())
-        .filter(Boolean);
+  const split = text
+    .split(/\s*(?:,|;|\s&\s|\band\b)\s*/i)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  // "Institute for Peace and Conflict Studies" is one name; "Ann Lee and Bo Chen" is two.
+  const whole =
+    !/[,;]/.test(text) &&
+    !(split.length > 1 && split.every(looksLikePerson)) &&
+    isOrganisation(text, context);
+  const pieces = whole ? [text] : split;
   const names: CslName[] = [];
   for (const piece of pieces) {
     if (ROLE.test(piece) && names.length > 0) continue;
@@ -113,6 +116,16 @@ export function parseByline(byline: string, context: NameContext): CslName[] {
     names.push(isOrganisation(piece, context) ? { literal: piece } : personName(piece));
   }
   return dedupeNames(names);
+}
+
+function looksLikePerson(piece: string): boolean {
+  const tokens = piece.split(/\s+/).filter((t) => !HONORIFICS.test(t));
+  return (
+    tokens.length >= 2 &&
+    tokens.length <= 5 &&
+    tokens.every((t) => /^\p{Lu}/u.test(t) || PARTICLES.has(t.toLowerCase())) &&
+    !tokens.some((t) => ORG_WORDS.has(norm(t)))
+  );
 }
 
 export function nameKey(name: CslName): string {

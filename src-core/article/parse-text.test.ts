@@ -206,3 +206,49 @@ describe('pages the parser can only partly read', () => {
     expect(article.csl.author).toEqual([{ family: 'Lee', given: 'Ann' }]);
   });
 });
+
+describe('a print view with two authors, a URL line and an author bio', () => {
+  const article = parseTextArticle(
+    readFixture('articles/print-view-two-authors.txt'),
+    'text/plain',
+  );
+
+  it('reads both people, the stated URL and the site', () => {
+    expect(article.csl.author).toEqual([
+      { family: 'Chossudovsky', given: 'Michel' },
+      { family: 'Moret', given: 'Leuren' },
+    ]);
+    expect(article.csl.URL).toBe('https://www.globalresearch.ca/economic-crisis-deepens/5705184');
+    expect(article.csl['container-title']).toBe('Global Research');
+    expect(article.csl.issued).toEqual({ 'date-parts': [[2020, 3, 2]] });
+  });
+
+  it('keeps only the prose: no share note, heading, bio or image credit', () => {
+    expect(article.body.map((p) => p.text.slice(0, 20))).toEqual([
+      'The European Central',
+      'Economists at the Ba',
+      'According to Eurosta',
+    ]);
+    expect(article.rights.map((n) => n.kind)).toEqual(['republication', 'copyright']);
+  });
+});
+
+describe('a Markdown blog post', () => {
+  const article = parseTextArticle(readFixture('articles/blog-cc-licence.md'), 'text/markdown');
+
+  it('reads the author from "Posted on DATE by NAME"', () => {
+    expect(article.csl.author).toEqual([{ family: 'Raman', given: 'Priya' }]);
+    expect(article.csl.issued).toEqual({ 'date-parts': [[2022, 5, 12]] });
+  });
+
+  it('keeps the licence line as a notice and drops reading time, related links and sign-ups', () => {
+    expect(article.rights.map((n) => [n.kind, n.text])).toEqual([
+      [
+        'licence',
+        'This post is licensed under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/).',
+      ],
+    ]);
+    expect(article.body).toHaveLength(3);
+    expect(article.body.map((p) => p.text).join(' ')).not.toMatch(/Reading time|Related|Subscribe/);
+  });
+});

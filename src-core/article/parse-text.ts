@@ -67,7 +67,6 @@ export function parseTextArticle(text: string, _mediaType: MediaType, id = 'arti
   const container = site ?? copyrightHolder(rights, authors, context) ?? (url ? hostOf(url) : null);
   if (container) csl['container-title'] = container;
   if (url && /^https?:\/\//i.test(url)) csl.URL = url;
-  if (originalSource) csl['original-publisher'] = originalSource.name;
   if (keywords.length) csl.keyword = keywords.join(', ');
 
   const paragraphs = body.paragraphs.map((p, i) => ({
@@ -110,10 +109,8 @@ function readOriginalSource(
 
 function statedUrl(blocks: readonly Block[]): string | null {
   for (const block of blocks) {
-    for (const line of block.lines) {
-      const m = URL_LINE.exec(flatText(line.raw));
-      if (m?.[1]) return m[1];
-    }
+    const m = URL_LINE.exec(flatText(block.raw));
+    if (m?.[1]) return m[1];
   }
   return null;
 }

@@ -6,7 +6,7 @@ import { ITEM_ID, itemForStyle } from './csl-item.ts';
 import { registerResources } from './csl-styles.ts';
 import { parseLocator } from './locator.ts';
 import { fromCiteprocHtml, fromPlainText } from './output-format.ts';
-import { learnProperNouns } from './proper-nouns.ts';
+import { articleProperNouns, withMetadataNames } from './article-nouns.ts';
 import type { CitableArticle, CitationEngine, CslResources } from './types.ts';
 
 interface CiteItem {
@@ -34,10 +34,10 @@ export function createCitationEngine(resources: CslResources): CitationEngine {
   const properNouns = (article: CitableArticle): Set<string> => {
     let nouns = learned.get(article.body);
     if (!nouns) {
-      nouns = learnProperNouns(article.body.map((p) => p.text));
+      nouns = articleProperNouns(article.body.map((p) => p.text));
       learned.set(article.body, nouns);
     }
-    return nouns;
+    return withMetadataNames(nouns, article);
   };
 
   return {

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { articleProperNouns, withMetadataNames } from './article-nouns.ts';
+import { toSentenceCase } from './sentence-case.ts';
+
+describe('articleProperNouns', () => {
+  it('knows place names the body never mentions', () => {
+    const nouns = articleProperNouns(['The central bank kept rates unchanged on Thursday.']);
+    expect(toSentenceCase('What Comes Next for Europe and the Middle East?', nouns)).toBe(
+      'What comes next for Europe and the Middle East?',
+    );
+  });
+
+  it('drops a lexicon name the body writes in lower case', () => {
+    const nouns = articleProperNouns(['Roast the turkey for three hours at a low heat.']);
+    expect(toSentenceCase('How to Roast a Turkey', nouns)).toBe('How to roast a turkey');
+  });
+});
+
+describe('withMetadataNames', () => {
+  it('keeps the names of authors and the site in the title', () => {
+    const article = {
+      csl: {
+        id: 'x',
+        type: 'webpage',
+        author: [{ literal: 'Human Rights Watch' }],
+        'container-title': 'Global Research',
+      },
+      originalSource: null,
+      body: [],
+    };
+    const nouns = withMetadataNames(new Set(), article);
+    expect(
+      toSentenceCase('Human Rights Watch Report Cited by Global Research Editors', nouns),
+    ).toBe('Human Rights Watch report cited by Global Research editors');
+  });
+});
