@@ -7,6 +7,10 @@
 export const URL_LINE =
   /^(?:url of (?:this|the) (?:article|page|post)|(?:source|original|article|page|canonical) url|permalink|url)\s*:\s*<?(https?:\/\/[^\s>]+)>?\s*$/i;
 
+/** Site navigation that flattened pages keep as lines of their own. */
+export const NAVIGATION =
+  /^(?:skip to (?:main )?content|skip navigation|menu|main menu|open menu|close menu|toggle navigation|navigation|search|home|log ?in|sign ?in|log ?out|my account|back to top|top|next article|previous article|print this page|print article|email this)$/i;
+
 /** Furniture wherever it stands, even between paragraphs of the article. */
 const ANYWHERE: RegExp[] = [
   /\bshare buttons?\b/i,
@@ -29,6 +33,7 @@ const ANYWHERE: RegExp[] = [
   /^(?:photo|image|picture) (?:by|courtesy|credit)\b/i,
   /^(?:the )?(?:featured |top |cover |header )?(?:image|photo|picture|illustration)s?\s+(?:is|are)\s+(?:from|by|courtesy|credited|via|licensed)\b/i,
   URL_LINE,
+  NAVIGATION,
   /\bfollow us on (?:instagram|twitter|facebook|telegram|x|mastodon|bluesky)\b/i,
 ];
 

@@ -47,6 +47,11 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => [number, number?, nu
       read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])],
     },
     {
+      // 15.08.2018: day first, as everywhere dots are used.
+      re: new RegExp(`\\b(\\d{1,2})\\.(\\d{1,2})\\.${YEAR}\\b`, 'g'),
+      read: (m) => [Number(m[3]), Number(m[2]), Number(m[1])],
+    },
+    {
       re: new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'gi'),
       read: (m) => [Number(m[3]), month(m[1]), Number(m[2])],
     },

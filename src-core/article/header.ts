@@ -1,5 +1,12 @@
 import { flatText, isLinkOnly, type Block } from './blocks.ts';
-import { bylineText, isBoilerplate, isSeparator, taxonomyValues, URL_LINE } from './boilerplate.ts';
+import {
+  bylineText,
+  isBoilerplate,
+  isSeparator,
+  taxonomyValues,
+  URL_LINE,
+  NAVIGATION,
+} from './boilerplate.ts';
 import { findDate, type FoundDate } from './dates.ts';
 
 export interface HeaderFacts {
@@ -81,7 +88,10 @@ export function readHeader(blocks: readonly Block[]): HeaderFacts {
   for (; i < blocks.length; i++) {
     const block = blocks[i]!;
     const flat = flatText(block.raw);
-    if (i === 0 || (facts.title === null && isLinkOnly(blocks[0]!.raw) && i === 1)) {
+    // The title is the first real line of the page: navigation and furniture may come before it.
+    const titleOpen =
+      facts.title === null && facts.bylines.length === 0 && !facts.date && !facts.keywords.length;
+    if (titleOpen && !isNavigation(block, flat)) {
       const title = titleOf(flat, block);
       if (title) {
         facts.title = title;
@@ -115,13 +125,27 @@ export function readHeader(blocks: readonly Block[]): HeaderFacts {
         facts.keywords.push(flat);
       continue;
     }
-    if (isSeparator(flat) || isBoilerplate(flat, true)) continue;
-    if (/^!\[[^\]]*\]\([^)]*\)$/.test(block.raw)) continue;
+    if (isFurniture(block, flat)) continue;
     break;
   }
   facts.date ??= updated;
   facts.bodyStart = i;
   return facts;
+}
+
+function isNavigation(block: Block, flat: string): boolean {
+  return (
+    isSeparator(flat) || isLinkOnly(block.raw) || NAVIGATION.test(flat) || /^!\[/.test(block.raw)
+  );
+}
+
+function isFurniture(block: Block, flat: string): boolean {
+  return (
+    isSeparator(flat) ||
+    isBoilerplate(flat, true) ||
+    isLinkOnly(block.raw) ||
+    /^!\[[^\]]*\]\([^)]*\)$/.test(block.raw)
+  );
 }
 
 function sameName(text: string, bylines: readonly string[]): boolean {

@@ -1,4 +1,5 @@
 import type { CslName } from './model.ts';
+import { findDate } from './dates.ts';
 
 /** Words that mark a name as an organisation rather than a person. */
 const ORG_WORDS = new Set(
@@ -94,7 +95,7 @@ const ROLE =
 
 /** Reads the names of a byline ("A, B and C", "A & B", "A in London"), person or organisation. */
 export function parseByline(byline: string, context: NameContext): CslName[] {
-  const text = byline
+  const text = withoutDate(byline)
     .replace(/\s+(?:in|from|reporting from)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s*$/, '')
     .replace(/\s*[|•·]\s*.*$/, '')
     .trim();
@@ -116,6 +117,15 @@ export function parseByline(byline: string, context: NameContext): CslName[] {
     names.push(isOrganisation(piece, context) ? { literal: piece } : personName(piece));
   }
   return dedupeNames(names);
+}
+
+/** "Jane Doe on March 3, 2021" and "Jane Doe, 3 March 2021": the name without the date. */
+function withoutDate(text: string): string {
+  const date = findDate(text);
+  if (!date) return text;
+  return text
+    .slice(0, date.index)
+    .replace(/[\s,|·•–—-]*(?:\b(?:on|posted|published|updated))?[\s,|·•–—-]*$/i, '');
 }
 
 function looksLikePerson(piece: string): boolean {

@@ -252,3 +252,26 @@ describe('a Markdown blog post', () => {
     expect(article.body.map((p) => p.text).join(' ')).not.toMatch(/Reading time|Related|Subscribe/);
   });
 });
+
+describe('pages that open with navigation', () => {
+  it('finds the title after "Skip to content" and a menu, and the author before a date', () => {
+    const text = [
+      'Skip to content',
+      '',
+      '[Home](/) | [World](/world) | [Science](/science)',
+      '',
+      'Menu',
+      '',
+      'Coral Reefs Recover Faster Than Expected',
+      '',
+      'By Ana Lima on 15.08.2019',
+      '',
+      'Reefs in the western Pacific grew back within a decade after the bleaching of 2010.',
+    ].join('\n');
+    const article = parseTextArticle(text, 'text/plain');
+    expect(article.csl.title).toBe('Coral Reefs Recover Faster Than Expected');
+    expect(article.csl.author).toEqual([{ family: 'Lima', given: 'Ana' }]);
+    expect(article.csl.issued).toEqual({ 'date-parts': [[2019, 8, 15]] });
+    expect(article.body.map((p) => p.n)).toEqual([1]);
+  });
+});
