@@ -6,6 +6,8 @@ import type { InTextStyle } from './types.ts';
 /** citeproc sees one item per call; a fixed id keeps its engine's registry to one entry. */
 export const ITEM_ID = 'quire-item';
 
+export const UNTITLED = '[Untitled]';
+
 /** MLA italicises or quotes these as titles; the style asked citeproc to title-case them. */
 const MLA_TITLE_FIELDS = [
   'title',
@@ -32,6 +34,9 @@ export function itemForStyle(
   nouns: ReadonlySet<string>,
 ): CslItem {
   const item: CslItem = { ...csl, id: ITEM_ID };
+  // A page whose title the parser could not find still gets a citation that says so, in the
+  // bracketed-description form APA 7 and MLA 9 use for untitled works, instead of "(N.d.).".
+  if (typeof csl.title !== 'string' || !csl.title.trim()) item.title = UNTITLED;
   // A republication's original publisher without an original date is what importers record for
   // pages like the reference article (the republication itself lives in originalSource). APA
   // would print "(Original work published South Front)" and MLA the optional "Originally

@@ -59,10 +59,10 @@ describe('missing data', () => {
 
   it('no title, and nothing at all, render without throwing', () => {
     expect(engine.reference(withCsl({ title: undefined }), 'apa', 'text')).toBe(
-      'South Front. (2018, August 15). Global Research.',
+      'South Front. (2018, August 15). [Untitled]. Global Research.',
     );
     expect(engine.reference(withCsl({ title: undefined }), 'mla', 'text')).toBe(
-      'South Front. Global Research, 15 Aug. 2018.',
+      'South Front. “[Untitled].” Global Research, 15 Aug. 2018.',
     );
     const empty: CitableArticle = {
       csl: { id: 'e', type: 'webpage' },
@@ -144,5 +144,17 @@ describe('publication history', () => {
       'original-date': { 'date-parts': [[2017]] },
     });
     expect(engine.reference(article, 'apa', 'text')).toContain('(Original work published 2017');
+  });
+});
+
+describe('an article the parser could not read any metadata from', () => {
+  it('says "[Untitled]" and "n.d." rather than printing an empty reference', () => {
+    const article: CitableArticle = {
+      csl: { id: 'x', type: 'webpage' },
+      originalSource: null,
+      body: [],
+    };
+    expect(engine.reference(article, 'apa')).toBe('[Untitled]. (n.d.).');
+    expect(engine.reference(article, 'mla')).toBe('[Untitled].');
   });
 });
