@@ -90,7 +90,7 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              group: ['**/src-main/**', '!**/src-main/ipc/contract*'],
+              regex: 'src-main/(?!ipc/contract(?:\\.ts)?$)',
               message: 'Only the IPC contract is shared with src-main.',
             },
             { group: ['node:*'], message: 'The renderer is sandboxed: no Node modules.' },
@@ -114,7 +114,7 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              group: ['**/src-main/**', '!**/src-main/ipc/contract*'],
+              regex: 'src-main/(?!ipc/contract(?:\\.ts)?$)',
               message: 'Only the IPC contract is shared with src-main.',
             },
             { group: ['node:*'], message: 'The renderer is sandboxed: no Node modules.' },

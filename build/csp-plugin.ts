@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from '../src-main/security/csp.ts';
+import { META_CONTENT_SECURITY_POLICY } from '../src-main/security/csp.ts';
 
 /**
  * Writes the CSP into the built index.html. Only at build time: the dev server injects an
@@ -10,7 +10,7 @@ export function cspMetaPlugin(): Plugin {
     name: 'quire-csp-meta',
     apply: 'build',
     transformIndexHtml(html) {
-      const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
+      const meta = `<meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`;
       return html.replace('<!-- csp -->', meta);
     },
   };

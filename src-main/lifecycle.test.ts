@@ -24,6 +24,7 @@ function fakeElectron(options: { gotLock?: boolean; packaged?: boolean } = {}) {
     whenReady: vi.fn(() => Promise.resolve()),
     on: vi.fn(on(appListeners)),
     getVersion: () => '0.1.0',
+    setPath: vi.fn(),
   };
   const windows: FakeWindow[] = [];
   class FakeWindow {
@@ -186,5 +187,20 @@ describe('startQuire', () => {
     const { module, emit } = await start();
     emit('window-all-closed');
     expect(module.app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
+  });
+});
+
+describe('QUIRE_USER_DATA_DIR', () => {
+  it('gives an unpackaged run its own user-data folder, before the single-instance lock', async () => {
+    const electron = await start({ QUIRE_USER_DATA_DIR: '/tmp/quire-e2e-1' });
+    expect(electron.module.app.setPath).toHaveBeenCalledWith('userData', '/tmp/quire-e2e-1');
+    const setPathOrder = electron.module.app.setPath.mock.invocationCallOrder[0]!;
+    const lockOrder = electron.module.app.requestSingleInstanceLock.mock.invocationCallOrder[0]!;
+    expect(setPathOrder).toBeLessThan(lockOrder);
+  });
+
+  it('is ignored by a packaged app', async () => {
+    const electron = await start({ QUIRE_USER_DATA_DIR: '/tmp/elsewhere' }, { packaged: true });
+    expect(electron.module.app.setPath).not.toHaveBeenCalled();
   });
 });

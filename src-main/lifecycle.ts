@@ -16,6 +16,10 @@ import { preloadPath, resolveRendererEntry, type RendererEntry } from './window/
 export function startQuire(mainDir: string, env: NodeJS.ProcessEnv = process.env): void {
   // Forces the sandbox on every renderer, even one created with a forgotten option.
   app.enableSandbox();
+  // End-to-end tests give each run its own library (and single-instance lock); a packaged
+  // app always keeps the platform's user-data folder.
+  const userData = env.QUIRE_USER_DATA_DIR;
+  if (userData && !app.isPackaged) app.setPath('userData', userData);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;

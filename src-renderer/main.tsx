@@ -1,10 +1,47 @@
+// Global styles first, so feature styles (imported by their components) come after them.
+import './app/base.css';
+import './ui/controls.css';
+import './app/layout.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import { LibraryProvider } from './app/LibraryContext.tsx';
+import { openLibrary } from './db/index.ts';
+import { CitationEngineProvider } from './features/citations/CitationEngineContext.tsx';
+import { loadCitationEngine } from './features/citations/load-engine.ts';
+import { HostProvider, selectHost, sha256 } from './host/index.ts';
+import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
+
+// Chosen once here and handed down through context: no module reaches for globals.
+const host = selectHost();
+const library = openLibrary('quire', { sha256 });
+const citationEngine = loadCitationEngine();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <main>Quire</main>
+    <HostProvider host={host}>
+      <LibraryProvider library={library}>
+        <CitationEngineProvider engine={citationEngine}>
+          <ErrorBoundary fallback={(message) => <StartupError message={message} />}>
+            <App />
+          </ErrorBoundary>
+        </CitationEngineProvider>
+      </LibraryProvider>
+    </HostProvider>
   </StrictMode>,
 );
+
+/** Shown when the library itself cannot be used (e.g. IndexedDB refused): say so plainly. */
+function StartupError({ message }: { message: string }) {
+  return (
+    <main className="screen-note" role="alert">
+      <h1 className="empty-state__title">Quire could not open your library</h1>
+      <p className="empty-state__lead">{message}</p>
+      <p className="empty-state__lead">
+        Close Quire and open it again. If this keeps happening, the message above says why.
+      </p>
+    </main>
+  );
+}

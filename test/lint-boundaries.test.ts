@@ -64,3 +64,13 @@ describe('import boundaries', () => {
     ).toEqual([]);
   });
 });
+
+describe('the IPC contract is the one file the renderer shares with src-main', () => {
+  it('allows the contract and refuses anything else from src-main', async () => {
+    const ok =
+      "import type { QuireApi } from '../../src-main/ipc/contract.ts';\nexport type X = QuireApi;\n";
+    expect(await ruleIds(ok, 'src-renderer/host/ok.ts')).toEqual([]);
+    const bad = "import { HELP } from '../../src-main/cli/main.ts';\nexport const x = HELP;\n";
+    expect(await ruleIds(bad, 'src-renderer/host/bad.ts')).toContain('no-restricted-imports');
+  });
+});

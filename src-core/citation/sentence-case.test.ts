@@ -112,3 +112,20 @@ describe('toSentenceCase (APA 7 sentence case)', () => {
     expect(toSentenceCase('Q&A — What Now?', NOUNS)).toBe('Q&A — What now?');
   });
 });
+
+describe('a title already in sentence case', () => {
+  it('keeps the capitals its author gave to names', () => {
+    expect(toSentenceCase('Notes on the March meeting', new Set())).toBe(
+      'Notes on the March meeting',
+    );
+    expect(toSentenceCase('Why the Fed raised rates in May', new Set())).toBe(
+      'Why the Fed raised rates in May',
+    );
+  });
+
+  it('still lowercases a title-cased title', () => {
+    expect(toSentenceCase('Notes on the March Meeting', new Set())).toBe(
+      'Notes on the march meeting',
+    );
+  });
+});

@@ -81,3 +81,15 @@ describe('the dev server Content-Security-Policy', () => {
     );
   });
 });
+
+describe('META_CONTENT_SECURITY_POLICY', () => {
+  it('is the header policy without frame-ancestors, which a meta tag cannot carry', async () => {
+    const { META_CONTENT_SECURITY_POLICY } = await import('./csp.ts');
+    expect(META_CONTENT_SECURITY_POLICY).not.toContain('frame-ancestors');
+    expect(META_CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(META_CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
+    expect(CONTENT_SECURITY_POLICY.split('; ').length - 1).toBe(
+      META_CONTENT_SECURITY_POLICY.split('; ').length,
+    );
+  });
+});

@@ -18,3 +18,11 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
   "object-src 'none'",
 ].join('; ');
+
+/** Directives a browser ignores (with a console error) when the policy comes in a <meta> tag. */
+const HEADER_ONLY = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
+
+/** The policy as the built index.html carries it: everything but the header-only directives. */
+export const META_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((directive) => !HEADER_ONLY.has(directive.split(' ')[0]!))
+  .join('; ');

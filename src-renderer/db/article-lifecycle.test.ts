@@ -8,7 +8,7 @@ import {
   openTestLibrary,
   referenceArticle,
 } from './test-article.ts';
-import { webCryptoSha256 } from './web-sha256.ts';
+import { sha256 as webCryptoSha256 } from '../host/sha256.ts';
 
 let library: Library;
 let article: ArticleRecord;
@@ -160,5 +160,26 @@ describe('ArticleRepository.verifyNotices', () => {
     await expect(library.articles.verifyNotices('missing', webCryptoSha256)).rejects.toThrow(
       /No article/,
     );
+  });
+});
+
+describe('verifyNotices on a file that was not UTF-8', () => {
+  it('decodes the stored bytes as the import did (UTF-16 with a byte-order mark)', async () => {
+    const { importArticle } = await import('../../src-core/import/import-article.ts');
+    const utf16 = new Uint8Array(2 + fixtureText.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < fixtureText.length; i++) {
+      const code = fixtureText.charCodeAt(i);
+      utf16[2 + i * 2] = code & 0xff;
+      utf16[3 + i * 2] = code >> 8;
+    }
+    const parsed = await importArticle(
+      utf16,
+      { fileName: 'utf16.txt' },
+      { sha256: webCryptoSha256 },
+    );
+    const { article: stored } = await library.articles.add(parsed, utf16);
+    const checks = await library.articles.verifyNotices(stored.id, webCryptoSha256);
+    expect(checks.map((c) => c.status)).toEqual(['intact', 'intact', 'intact', 'intact']);
   });
 });

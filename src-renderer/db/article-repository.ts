@@ -4,13 +4,13 @@ import type { QuireDatabase } from './database.ts';
 import { applyMetadataPatch, validateMetadataPatch } from './metadata-patch.ts';
 import type { ArticleRecord, ArticleRepository, SourceRecord } from './records.ts';
 import { toSummary } from './summary.ts';
-import { webCryptoSha256 } from './web-sha256.ts';
+import { decodeSource } from '../../src-core/import/decode.ts';
 
 export interface RepositoryOptions {
   /** Clock for addedAt/updatedAt; tests pass a fake one. */
   now?: () => number;
-  /** Hash used to check that imported bytes match `parsed.source.sha256`. */
-  sha256?: Sha256;
+  /** The platform's SHA-256 (host/sha256.ts in the app), to check bytes against their hash. */
+  sha256: Sha256;
 }
 
 function isConstraintError(error: unknown): boolean {
@@ -35,7 +35,7 @@ async function checkSourceMatches(parsed: ParsedArticle, bytes: Uint8Array, sha2
 
 export function createArticleRepository(
   db: QuireDatabase,
-  { now = Date.now, sha256 = webCryptoSha256 }: RepositoryOptions = {},
+  { now = Date.now, sha256 }: RepositoryOptions,
 ): ArticleRepository {
   const findBySource = (hash: string) => db.articles.where('source.sha256').equals(hash).first();
 
@@ -129,8 +129,8 @@ export function createArticleRepository(
       });
       if (!article) throw unknownArticle(id);
       if (!source) throw new Error(`The original source of article "${id}" is missing`);
-      // Default TextDecoder strips a UTF-8 BOM, exactly as the parser decoded the import.
-      const text = new TextDecoder('utf-8').decode(source.bytes);
+      // The same decoder as the import (BOMs, UTF-16), so offsets mean the same characters.
+      const { text } = decodeSource(source.bytes, source.fileName);
       const checks = await verifyRights(article.rights, text, hash);
       // Notices matching the stored bytes prove nothing if the bytes themselves changed.
       if ((await hash(source.bytes)) === article.source.sha256) return checks;

@@ -15,7 +15,6 @@ export type { NoticeCheck } from '../../src-core/article/verify-rights.ts';
 export type { RepositoryOptions } from './article-repository.ts';
 export { QuireDatabase } from './database.ts';
 export { useArticle, useArticleSummaries } from './hooks.ts';
-export { webCryptoSha256 } from './web-sha256.ts';
 
 /** The one handle features receive: the database plus its repositories. */
 export interface Library {
@@ -25,7 +24,7 @@ export interface Library {
 }
 
 /** Opens (lazily, on first query) the IndexedDB library `name`. */
-export function openLibrary(name = 'quire', options: RepositoryOptions = {}): Library {
+export function openLibrary(name: string, options: RepositoryOptions): Library {
   const db = new QuireDatabase(name);
   return {
     db,

@@ -10,7 +10,7 @@ import type {
 import { Dexie } from 'dexie';
 import fixtureText from '../../src-core/test-fixtures/000_bfa7ac14e5553cb7.txt?raw';
 import { openLibrary, type Library } from './index.ts';
-import { webCryptoSha256 } from './web-sha256.ts';
+import { sha256 as webCryptoSha256 } from '../host/sha256.ts';
 
 export { fixtureText };
 /** The fixture is plain UTF-8 without a BOM, so encoding the text gives the file's bytes. */
@@ -99,7 +99,7 @@ export const freshDbName = () => `quire-test-${crypto.randomUUID()}`;
 /** A library on a fresh database with a clock that ticks one second per call. */
 export function openTestLibrary(): Library {
   let clock = Date.UTC(2024, 0, 1);
-  return openLibrary(freshDbName(), { now: () => (clock += 1000) });
+  return openLibrary(freshDbName(), { now: () => (clock += 1000), sha256: webCryptoSha256 });
 }
 
 /** Closes and deletes the database, so no test sees another's data. */

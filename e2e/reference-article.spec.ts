@@ -1,0 +1,140 @@
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './fixtures.ts';
+import {
+  EXPECTED,
+  REFERENCE_TEXT,
+  REFERENCE_TITLE,
+  importReference,
+  importStatus,
+  libraryEntry,
+  libraryItems,
+  openFromLibrary,
+  paragraphs,
+} from './helpers.ts';
+
+const SCREENSHOT = fileURLToPath(new URL('../docs/screenshots/reader.png', import.meta.url));
+
+test('the reference article: import, read, verbatim notices, citations', async ({
+  app,
+  clipboard,
+}) => {
+  await importReference(app);
+
+  // It is in the library list, with its author, site and date; open it from there.
+  await expect(libraryItems(app)).toHaveCount(1);
+  const entry = libraryEntry(app, REFERENCE_TITLE);
+  await expect(entry).toContainText('South Front');
+  await expect(entry).toContainText('Global Research');
+  await expect(entry).toContainText('15 Aug 2018');
+  await openFromLibrary(app, REFERENCE_TITLE);
+
+  // Header: organisation author, date, site, original source.
+  await expect(app.getByTestId('reader-authors')).toHaveText(/South Front\s*organisation/);
+  await expect(app.getByTestId('reader-date')).toHaveText('15 August 2018');
+  await expect(app.getByTestId('reader-site')).toContainText('Global Research');
+  await expect(app.getByTestId('reader-original-source')).toHaveText(
+    'Originally published by South Front',
+  );
+
+  // Body: the 15 paragraphs of the article, numbered; paragraph 5 carries the SIGAR figure.
+  await expect(paragraphs(app)).toHaveCount(15);
+  const fifth = paragraphs(app).nth(4);
+  await expect(fifth).toHaveAttribute('data-n', '5');
+  await expect(fifth.getByRole('button', { name: 'Cite paragraph 5' })).toHaveText('5');
+  await expect(fifth).toContainText(
+    'the central government controls only about 56-57% of Afghanistan',
+  );
+  await expect(paragraphs(app).first()).toContainText('ISIS has increased its efforts');
+  await expect(paragraphs(app).last()).toContainText('Russia, China and as well as');
+
+  // Rights notices: each rendered text is an exact slice of the original file.
+  const rights = app.getByRole('region', { name: 'Rights and notices' });
+  await expect(rights.getByTestId('rights-verification')).toHaveText(
+    /Verified intact against the original file/,
+  );
+  const notices = rights.getByTestId('rights-notice');
+  const texts = await notices.evaluateAll((elements) => elements.map((e) => e.textContent ?? ''));
+  expect(texts.length).toBeGreaterThanOrEqual(4);
+  for (const text of texts) {
+    expect(text.length).toBeGreaterThan(0);
+    expect(
+      REFERENCE_TEXT.indexOf(text),
+      `notice not verbatim: ${JSON.stringify(text)}`,
+    ).toBeGreaterThanOrEqual(0);
+  }
+  const byKind = async (kind: string) =>
+    (
+      await rights.locator(`[data-testid="rights-notice"][data-kind="${kind}"]`).allTextContents()
+    ).join('\n');
+  expect(await byKind('republication')).toContain(
+    'The original source of this article is [South Front](#)',
+  );
+  expect(await byKind('copyright')).toContain(
+    'Copyright © [South Front](#), [South Front](#), 2018',
+  );
+  expect(await byKind('disclaimer')).toContain(
+    'Disclaimer: The contents of this article are of sole responsibility of the author(s).',
+  );
+  expect(await byKind('fair-use')).toContain(
+    'If you wish to use copyrighted material for purposes other than "fair use" you must request permission from the copyright owner.',
+  );
+  // Shown as written: pre-wrap, never reflowed.
+  await expect(notices.first()).toHaveCSS('white-space', 'pre-wrap');
+
+  // Citations, one style per tab: displayed with italics, copied as plain text (+ HTML).
+  const panel = app.getByTestId('citation-panel');
+  const tab = (name: string) => panel.getByRole('tab', { name });
+  await expect(tab('APA 7')).toHaveAttribute('aria-selected', 'true');
+  const apa = panel.getByTestId('citation-apa-text');
+  await expect(apa).toHaveText(EXPECTED.apa);
+  await expect(apa.locator('i')).toHaveText(
+    'Video: Taliban pushes back against ISIS expansion in Afghanistan. Increased US troops deployed',
+  );
+  await panel.getByRole('button', { name: 'Copy APA reference' }).click();
+  await expect.poll(() => clipboard.readText()).toBe(EXPECTED.apa);
+  expect(await clipboard.readHtml()).toMatch(/<i>Video: Taliban pushes back/);
+
+  await tab('MLA 9').click();
+  const mla = panel.getByTestId('citation-mla-text');
+  await expect(mla).toHaveText(EXPECTED.mla);
+  await expect(mla.locator('i')).toHaveText('Global Research');
+  await panel.getByRole('button', { name: 'Copy MLA reference' }).click();
+  await expect.poll(() => clipboard.readText()).toBe(EXPECTED.mla);
+  expect(await clipboard.readHtml()).toMatch(/<i>Global Research<\/i>/);
+
+  // Arrow keys move between the tabs.
+  await tab('MLA 9').press('ArrowRight');
+  await expect(tab('BibTeX')).toBeFocused();
+  await expect(tab('BibTeX')).toHaveAttribute('aria-selected', 'true');
+  await expect(panel.getByTestId('citation-bibtex-text')).toContainText('author = {{South Front}}');
+  await panel.getByRole('button', { name: 'Copy BibTeX reference' }).click();
+  await expect.poll(() => clipboard.readText()).toMatch(/^@online\{southfront2018video,/);
+  expect(await clipboard.readText()).toContain('author = {{South Front}}');
+  await tab('APA 7').click();
+
+  // In-text citation for paragraph 5: typed, or picked by clicking the paragraph number.
+  await expect(panel.getByTestId('in-text-apa-text')).toHaveText('(South Front, 2018)');
+  await fifth.getByRole('button', { name: 'Cite paragraph 5' }).click();
+  await expect(panel.getByLabel('Paragraph')).toHaveValue('5');
+  await expect(panel.getByTestId('in-text-apa-text')).toHaveText(EXPECTED.apaInText);
+  await expect(panel.getByTestId('in-text-mla-text')).toHaveText(EXPECTED.mlaInText);
+  await panel.getByRole('button', { name: 'Copy MLA in-text citation' }).click();
+  await expect.poll(() => clipboard.readText()).toBe(EXPECTED.mlaInText);
+  await panel.getByLabel('Paragraph').fill('3');
+  await expect(panel.getByTestId('in-text-apa-text')).toHaveText('(South Front, 2018, para. 3)');
+
+  // The CSL licence's attribution is there.
+  await expect(
+    panel.getByRole('link', { name: 'Citation Style Language project' }),
+  ).toHaveAttribute('href', 'https://citationstyles.org/');
+
+  // The screenshot: paragraph 5 cited, everything scrolled to the top, nothing hovered.
+  await fifth.getByRole('button', { name: 'Cite paragraph 5' }).click();
+  await app.getByTestId('reader').evaluate((e) => e.scrollTo(0, 0));
+  await panel.evaluate((e) => e.scrollTo(0, 0));
+  // Good news fades by itself (errors stay until dismissed).
+  await expect(importStatus(app)).toBeEmpty({ timeout: 10_000 });
+  await app.mouse.move(0, 0);
+  await expect(panel.getByText('Copied', { exact: true })).toHaveCount(0);
+  await app.screenshot({ path: SCREENSHOT });
+});

@@ -1,0 +1,99 @@
+import { useEffect, useRef, useState } from 'react';
+import { useArticle } from '../db/index.ts';
+import { CitationPanel } from '../features/citations/CitationPanel.tsx';
+import { MetadataEditor } from '../features/metadata/MetadataEditor.tsx';
+import { GapNotices } from '../features/reader/GapNotices.tsx';
+import { ParagraphList } from '../features/reader/ParagraphList.tsx';
+import { ReaderHeader } from '../features/reader/ReaderHeader.tsx';
+import { RightsNotices } from '../features/reader/RightsNotices.tsx';
+import { useNoticeChecks } from '../features/reader/use-notice-checks.ts';
+import { displayTitle } from '../ui/format.ts';
+import { useLibrary } from './LibraryContext.tsx';
+
+/** One open article: the reader (or its details editor) and, beside it, the citation panel. */
+interface Props {
+  id: string;
+  /** The reference style on show, kept by the shell so it stays when another article opens. */
+  citationStyle: string;
+  onCitationStyle(style: string): void;
+}
+
+export function ArticleScreen({ id, citationStyle, onCitationStyle }: Props) {
+  const library = useLibrary();
+  const article = useArticle(library, id);
+  const checks = useNoticeChecks(library, id);
+  const [editing, setEditing] = useState(false);
+  const [locator, setLocator] = useState('');
+  const reader = useRef<HTMLElement>(null);
+  const title = article ? displayTitle(article.csl.title) : null;
+
+  useEffect(() => {
+    if (!title) return;
+    document.title = `${title} — Quire`;
+    return () => {
+      document.title = 'Quire';
+    };
+  }, [title]);
+
+  // When the control that opened this article went away (the empty state's sample button,
+  // a closed dialog), keyboard focus would fall to the page: put it on the title instead.
+  const loaded = article != null;
+  useEffect(() => {
+    if (!loaded) return;
+    const active = document.activeElement;
+    if (active === null || active === document.body) {
+      reader.current?.querySelector<HTMLElement>('#reader-title')?.focus();
+    }
+  }, [loaded]);
+
+  // Back where the user started once the editor closes: on the Edit details button.
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (editing || !returnFocus.current) return;
+    returnFocus.current = false;
+    reader.current?.querySelector<HTMLElement>('[data-edit-details]')?.focus();
+  }, [editing]);
+  const closeEditor = () => {
+    returnFocus.current = true;
+    setEditing(false);
+  };
+
+  if (article === undefined) return <p className="screen-note">Opening the article…</p>;
+  if (article === null) {
+    return <p className="screen-note">This article is no longer in your library.</p>;
+  }
+  const cited = /^\d+$/.test(locator.trim()) ? Number(locator.trim()) : null;
+  return (
+    <div className="article-screen">
+      <div className="reader-scroll" data-testid="reader">
+        <article
+          ref={reader}
+          className="reader"
+          aria-labelledby={editing ? undefined : 'reader-title'}
+        >
+          {editing ? (
+            <MetadataEditor library={library} article={article} onDone={closeEditor} />
+          ) : (
+            <>
+              <ReaderHeader article={article} onEdit={() => setEditing(true)} />
+              <GapNotices gaps={article.gaps} />
+              <ParagraphList
+                paragraphs={article.body}
+                citedParagraph={cited}
+                onCite={(n) => setLocator(String(n))}
+              />
+              <RightsNotices notices={article.rights} checks={checks} />
+            </>
+          )}
+        </article>
+      </div>
+      <CitationPanel
+        article={article}
+        style={citationStyle}
+        onStyle={onCitationStyle}
+        locator={locator}
+        onLocator={setLocator}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { ClipboardPayload } from '../../host/index.ts';
+import { CopyButton } from '../../ui/CopyButton.tsx';
+import { InlineMarkdown } from './InlineMarkdown.tsx';
+
+export interface FormattedCitation {
+  /** Shown on the tab, e.g. "APA 7". */
+  label: string;
+  /** Used in test ids and the Copy button's name: "Copy APA reference". */
+  name: string;
+  /** Markdown (`*italic*`) for display, or plain text for code-like formats. */
+  display: string;
+  code: boolean;
+  copy: () => ClipboardPayload;
+  error?: string;
+}
+
+export function CitationEntry({ citation }: { citation: FormattedCitation }) {
+  const testId = `citation-${citation.name.toLowerCase()}`;
+  return (
+    <div className="citation" data-testid={testId}>
+      {citation.error ? (
+        <p className="citation__error">{citation.error}</p>
+      ) : citation.code ? (
+        <pre className="citation__code" data-testid={`${testId}-text`}>
+          {citation.display}
+        </pre>
+      ) : (
+        <p className="citation__text" data-testid={`${testId}-text`}>
+          <InlineMarkdown text={citation.display} />
+        </p>
+      )}
+      <div className="citation__actions">
+        <CopyButton
+          label={`Copy ${citation.name} reference`}
+          payload={citation.copy}
+          disabled={!!citation.error}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Sha256 } from '../../../src-core/article/model.ts';
+import { ImportError, importArticle } from '../../../src-core/import/import-article.ts';
+import type { Library } from '../../db/index.ts';
+import { displayTitle } from '../../ui/format.ts';
+
+/** Bytes to import and the name they came with (the name decides text vs Markdown). */
+export interface IncomingFile {
+  name: string;
+  bytes: Uint8Array;
+  /** How messages refer to it, when not by its file name ("the pasted text"). */
+  label?: string;
+}
+
+export type ImportOutcome =
+  | { kind: 'added' | 'duplicate'; id: string; title: string }
+  | { kind: 'refused'; label: string; message: string };
+
+export interface ImportReport {
+  outcomes: ImportOutcome[];
+  /** Bumped on every report so the same message twice is announced twice. */
+  serial: number;
+}
+
+const SUCCESS_MESSAGE_MS = 8000;
+
+interface Options {
+  library: Library;
+  sha256: Sha256;
+  onOpen(id: string): void;
+}
+
+async function importOne(
+  library: Library,
+  sha256: Sha256,
+  file: IncomingFile,
+): Promise<ImportOutcome> {
+  try {
+    const parsed = await importArticle(file.bytes, { fileName: file.name }, { sha256 });
+    const { status, article } = await library.articles.add(parsed, file.bytes);
+    return { kind: status, id: article.id, title: displayTitle(article.csl.title) };
+  } catch (error) {
+    const message =
+      error instanceof ImportError
+        ? error.message
+        : `Something went wrong while saving it (${(error as Error).message ?? String(error)}).`;
+    return { kind: 'refused', label: file.label ?? file.name, message };
+  }
+}
+
+/**
+ * One path for every way in (file picker, drop, paste, sample): parse with the core, store
+ * through the repository, report each file, and open the last article that made it in.
+ */
+export function useImporter({ library, sha256, onOpen }: Options) {
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const importFiles = useCallback(
+    async (files: readonly IncomingFile[]) => {
+      if (files.length === 0) return;
+      setBusy(true);
+      const outcomes: ImportOutcome[] = [];
+      // One at a time: the repository's duplicate check then sees the previous file.
+      for (const file of files) outcomes.push(await importOne(library, sha256, file));
+      setBusy(false);
+      setReport((previous) => ({ outcomes, serial: (previous?.serial ?? 0) + 1 }));
+      const last = outcomes.findLast((o) => o.kind !== 'refused');
+      if (last) onOpen(last.id);
+    },
+    [library, sha256, onOpen],
+  );
+
+  // Good news fades after a while; a refusal stays until dismissed, so it cannot be missed.
+  useEffect(() => {
+    if (!report || report.outcomes.some((o) => o.kind === 'refused')) return;
+    const timer = setTimeout(() => setReport(null), SUCCESS_MESSAGE_MS);
+    return () => clearTimeout(timer);
+  }, [report]);
+
+  const dismiss = useCallback(() => setReport(null), []);
+
+  return { report, busy, importFiles, dismiss };
+}
+
+/** Reads browser File objects (picker or drop) into bytes. */
+export async function readFiles(files: Iterable<File>): Promise<IncomingFile[]> {
+  return Promise.all(
+    Array.from(files, async (file) => ({
+      name: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    })),
+  );
+}
+
+/** Pasted text is imported exactly like a UTF-8 text file. */
+export function pastedText(text: string): IncomingFile {
+  return {
+    name: 'pasted-text.txt',
+    label: 'the pasted text',
+    bytes: new TextEncoder().encode(text),
+  };
+}

@@ -1,0 +1,73 @@
+import type { ArticleSummary } from '../../db/index.ts';
+import { displayIsoDate, displayTitle } from '../../ui/format.ts';
+
+const GAP_LABELS: Record<ArticleSummary['gaps'][number], string> = {
+  title: 'title',
+  author: 'author',
+  issued: 'date',
+  'container-title': 'site',
+};
+
+interface Props {
+  article: ArticleSummary;
+  selected: boolean;
+  /** Roving tabindex: only one row of the list is in the Tab order. */
+  tabbable: boolean;
+  onOpen(id: string): void;
+  onDelete(article: ArticleSummary): void;
+}
+
+export function LibraryItem({ article, selected, tabbable, onOpen, onDelete }: Props) {
+  const title = displayTitle(article.title);
+  const meta = [article.containerTitle, displayIsoDate(article.issued)].filter(Boolean).join(' · ');
+  const missing = article.gaps.map((gap) => GAP_LABELS[gap]).join(', ');
+  return (
+    <li
+      className="library-item"
+      data-id={article.id}
+      data-selected={selected || undefined}
+      data-testid="library-item"
+    >
+      <button
+        type="button"
+        className="library-item__open"
+        data-article-id={article.id}
+        aria-current={selected ? 'true' : undefined}
+        tabIndex={tabbable ? 0 : -1}
+        onClick={() => onOpen(article.id)}
+      >
+        <span className="library-item__title">{title}</span>
+        {article.authors && <span className="library-item__authors">{article.authors}</span>}
+        {(meta || missing) && (
+          <span className="library-item__meta">
+            {meta}
+            {missing && (
+              <span className="gap-flag" title={`Missing ${missing}`}>
+                <span aria-hidden="true">●</span> Missing {missing}
+              </span>
+            )}
+          </span>
+        )}
+      </button>
+      <button
+        type="button"
+        className="library-item__delete icon-button"
+        aria-label={`Delete ${title}`}
+        title="Delete"
+        tabIndex={tabbable ? 0 : -1}
+        onClick={() => onDelete(article)}
+      >
+        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+          <path
+            d="M6 2h4M3 4h10M5 4l.6 9h4.8l.6-9"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.4"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
+        </svg>
+      </button>
+    </li>
+  );
+}

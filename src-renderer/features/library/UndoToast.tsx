@@ -1,0 +1,33 @@
+import type { PendingUndo } from './use-undoable-delete.ts';
+
+interface Props {
+  pending: PendingUndo | null;
+  onUndo(): void;
+  onDismiss(): void;
+}
+
+/** A polite live region that is always present, so screen readers hear what it says. */
+export function UndoToast({ pending, onUndo, onDismiss }: Props) {
+  return (
+    <div className="toast-region" role="status" aria-live="polite">
+      {pending && (
+        <div className="toast" data-testid="undo-toast">
+          <span className="toast__text">
+            Deleted “<span className="toast__title">{pending.title}</span>”.
+          </span>
+          <button type="button" className="button button--quiet-inverse" onClick={onUndo}>
+            Undo
+          </button>
+          <button
+            type="button"
+            className="icon-button icon-button--inverse"
+            aria-label="Dismiss"
+            onClick={onDismiss}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { assertExternalUrl, type Host } from './host.ts';
+
+/**
+ * The preload's API, typed by src-main/ipc/contract.ts (which declares `window.quire`).
+ * Taken from the global declaration rather than imported: the lint boundary rule for src-main
+ * currently rejects even the contract file (see the report to the lead).
+ */
+type QuireApi = NonNullable<Window['quire']>;
+
+/** The preload's bridge, when this renderer runs inside the Electron shell. */
+export function electronBridge(): QuireApi | null {
+  const bridge = window.quire;
+  return bridge && typeof bridge.writeClipboard === 'function' ? bridge : null;
+}
+
+/** The Electron host: every call crosses the typed IPC contract, nothing else does. */
+export function createElectronHost(api: QuireApi): Host {
+  return {
+    kind: 'electron',
+    writeClipboard: ({ text, html }) =>
+      api.writeClipboard(html === undefined ? { text } : { text, html }),
+    openExternal: async (url) => {
+      assertExternalUrl(url);
+      await api.openExternal(url);
+    },
+    appInfo: () => api.getAppInfo(),
+  };
+}
