@@ -69,7 +69,7 @@ export function decodeSource(bytes: Uint8Array, fileName?: string | null): Decod
   if (!utf16 && looksBinary(bytes)) {
     throw new ImportError(
       'binary',
-      'This looks like a binary file (an image, a PDF or a program), not text. Quire saves text, Markdown and web pages.',
+      'This looks like a binary file (an image, a PDF or a program), not text. Quire saves plain-text and Markdown articles.',
     );
   }
   const text = decodeText(bytes);
