@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CslItem } from '../article/model.ts';
 import { citationKey } from './citation-key.ts';
+import { REFERENCE_CSL } from '../testing/fixtures.ts';
 
-const REFERENCE: CslItem = {
-  id: 'a1',
-  type: 'webpage',
-  title:
-    'Video: Taliban Pushes Back Against ISIS Expansion in Afghanistan. Increased US Troops Deployed',
-  author: [{ literal: 'South Front' }],
-  issued: { 'date-parts': [[2018, 8, 15]] },
-  'container-title': 'Global Research',
-};
+const REFERENCE: CslItem = REFERENCE_CSL;
 
 describe('citationKey', () => {
   it('is author + year + first title word for the reference article', () => {

@@ -1,30 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CslItem } from '../article/model.ts';
+import { CSL_RESOURCES, REFERENCE_CSL } from '../testing/fixtures.ts';
 import { createCitationEngine, type CitableArticle } from './index.ts';
 
 // Missing metadata and author shapes, on the reference article's data. The body is one
 // sentence that teaches the same proper nouns as the real one.
-const read = (path: string): string => readFileSync(new URL(path, import.meta.url), 'utf8');
 
-const engine = createCitationEngine({
-  styles: {
-    apa: read('../../resources/csl/styles/apa.csl'),
-    mla: read('../../resources/csl/styles/modern-language-association.csl'),
-  },
-  locales: { 'en-US': read('../../resources/csl/locales/locales-en-US.xml') },
-});
+const engine = createCitationEngine(CSL_RESOURCES);
 
 const REFERENCE: CitableArticle = {
-  csl: {
-    id: 'a1',
-    type: 'webpage',
-    title:
-      'Video: Taliban Pushes Back Against ISIS Expansion in Afghanistan. Increased US Troops Deployed',
-    author: [{ literal: 'South Front' }],
-    issued: { 'date-parts': [[2018, 8, 15]] },
-    'container-title': 'Global Research',
-  },
+  csl: REFERENCE_CSL,
   originalSource: { name: 'South Front', url: null },
   body: [{ text: 'The Taliban fought ISIS across Afghanistan while the US sent more troops.' }],
 };

@@ -1,17 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CslItem } from '../article/model.ts';
+import { CSL_RESOURCES, REFERENCE_CSL } from '../testing/fixtures.ts';
 import { createCitationEngine, type CitableArticle, type CslResources } from './index.ts';
 
 const read = (path: string): string => readFileSync(new URL(path, import.meta.url), 'utf8');
 
-const RESOURCES: CslResources = {
-  styles: {
-    apa: read('../../resources/csl/styles/apa.csl'),
-    mla: read('../../resources/csl/styles/modern-language-association.csl'),
-  },
-  locales: { 'en-US': read('../../resources/csl/locales/locales-en-US.xml') },
-};
+const RESOURCES: CslResources = CSL_RESOURCES;
 
 /** The 15 body paragraphs of the reference article (acceptance README, paraRule). */
 function referenceBody(): { text: string }[] {
@@ -24,15 +19,7 @@ function referenceBody(): { text: string }[] {
 }
 
 const REFERENCE: CitableArticle = {
-  csl: {
-    id: 'a1',
-    type: 'webpage',
-    title:
-      'Video: Taliban Pushes Back Against ISIS Expansion in Afghanistan. Increased US Troops Deployed',
-    author: [{ literal: 'South Front' }],
-    issued: { 'date-parts': [[2018, 8, 15]] },
-    'container-title': 'Global Research',
-  },
+  csl: REFERENCE_CSL,
   originalSource: { name: 'South Front', url: null },
   body: referenceBody(),
 };

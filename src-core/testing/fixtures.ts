@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { Sha256 } from '../article/model.ts';
+import type { CslItem, Sha256 } from '../article/model.ts';
+import type { CslResources } from '../citation/types.ts';
 
 // Test-only helpers (imported by *.test.ts files, never by src-core code).
 export const FIXTURES = join(import.meta.dirname, '../test-fixtures');
@@ -13,3 +14,26 @@ export const readFixtureBytes = (name: string): Uint8Array =>
 export const nodeSha256: Sha256 = async (data) => createHash('sha256').update(data).digest('hex');
 export const sha256Hex = (text: string): string =>
   createHash('sha256').update(text, 'utf8').digest('hex');
+
+const RESOURCES = join(import.meta.dirname, '../../resources/csl');
+const readResource = (path: string): string => readFileSync(join(RESOURCES, path), 'utf8');
+
+/** The CSL styles and locale the app ships, as the CLI and the renderer hand them to core. */
+export const CSL_RESOURCES: CslResources = {
+  styles: {
+    apa: readResource('styles/apa.csl'),
+    mla: readResource('styles/modern-language-association.csl'),
+  },
+  locales: { 'en-US': readResource('locales/locales-en-US.xml') },
+};
+
+/** The reference article's metadata as the parser reads it. */
+export const REFERENCE_CSL: CslItem = {
+  id: 'a1',
+  type: 'webpage',
+  title:
+    'Video: Taliban Pushes Back Against ISIS Expansion in Afghanistan. Increased US Troops Deployed',
+  author: [{ literal: 'South Front' }],
+  issued: { 'date-parts': [[2018, 8, 15]] },
+  'container-title': 'Global Research',
+};
