@@ -75,9 +75,11 @@ export function taxonomyValues(text: string): string[] | null {
 const BYLINE =
   /^(?:by|written by|words by|story by|reporting by|posted by|authors?\s*:|author\(s\)\s*:)\s*(.+)$/i;
 
+/** "By Jane Doe", not "By the end of 2018, …": a byline names someone, briefly. */
 export function bylineText(text: string): string | null {
-  const m = BYLINE.exec(text);
-  return m?.[1]?.trim() || null;
+  if (text.length > 150) return null;
+  const name = BYLINE.exec(text)?.[1]?.trim();
+  return name && /^[\p{Lu}\p{Lt}\d"“'‘]/u.test(name) ? name : null;
 }
 
 const BIO_ROLE =

@@ -55,8 +55,17 @@ export function readDateline(line: string): Dateline | null {
     .replace(/\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?/gi, '')
     .replace(/[\s,|·•–—-]+$/, '')
     .trim();
-  if (site.split(/\s+/).length > 6) return null;
+  // A site is a name ("Global Research", "The Times of India"); "The vote is on" is a sentence.
+  if (site.split(/\s+/).length > 6 || (site && !looksLikeName(site))) return null;
   return { date, site: site && !DATE_WORDS.test(site) ? site : null, updated, byline };
+}
+
+function looksLikeName(text: string): boolean {
+  return text
+    .split(/\s+/)
+    .every(
+      (t) => /^[\p{Lu}\p{N}"“'‘(]/u.test(t) || /^(?:of|the|and|for|on|de|&|-|–|—|\|)$/i.test(t),
+    );
 }
 
 function titleOf(flat: string, block: Block): string | null {

@@ -72,3 +72,12 @@ describe('parseByline', () => {
     ]);
   });
 });
+
+describe('isOrganisation with connecting words', () => {
+  it.each(['Moon of Alabama', 'The Saker', 'Friends of the Earth', 'Doctors for Peace'])(
+    '%s',
+    (name) => {
+      expect(isOrganisation(name, none)).toBe(true);
+    },
+  );
+});

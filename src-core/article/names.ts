@@ -59,6 +59,9 @@ export function isOrganisation(name: string, context: NameContext): boolean {
   if (context.organisations.some((o) => norm(o) === n)) return true;
   const tokens = name.split(/\s+/).filter(Boolean);
   if (tokens.length === 1) return true;
+  // People's names carry no "of"/"for"/"the" ("Moon of Alabama", "The Saker", "Friends of the Earth").
+  if (/^the$/i.test(tokens[0]!) || tokens.some((t) => /^(?:of|for|the|on|at|and)$/.test(t)))
+    return true;
   if (tokens.length > 5) return true;
   if (/\d/.test(name) || /&/.test(name)) return true;
   if (tokens.some((t) => ORG_WORDS.has(norm(t)))) return true;

@@ -275,3 +275,26 @@ describe('pages that open with navigation', () => {
     expect(article.body.map((p) => p.n)).toEqual([1]);
   });
 });
+
+describe('sentences that only look like header lines', () => {
+  it('keeps "By the end of …" and a dated sentence as prose', () => {
+    const text = [
+      'Budget Talks Stall',
+      '',
+      'By Ann Lee',
+      '',
+      'By the end of 2018, the committee had met eleven times without agreeing on a budget.',
+      '',
+      'The vote is on March 3, 2020.',
+      '',
+      'Members expect a long night.',
+    ].join('\n');
+    const article = parseTextArticle(text, 'text/plain');
+    expect(article.csl.author).toEqual([{ family: 'Lee', given: 'Ann' }]);
+    expect(article.body.map((p) => p.text)).toEqual([
+      'By the end of 2018, the committee had met eleven times without agreeing on a budget.',
+      'The vote is on March 3, 2020.',
+      'Members expect a long night.',
+    ]);
+  });
+});

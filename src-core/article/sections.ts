@@ -130,7 +130,10 @@ function isSkippable(block: Block, flat: string, next: Block | undefined): boole
     IMAGE.test(block.raw) ||
     isLinkOnly(block.raw) ||
     isBoilerplate(flat) ||
-    (block.lines.length === 1 && readDateline(flat) !== null && flat.length < 60) ||
+    (block.lines.length === 1 &&
+      flat.length < 60 &&
+      !/[.!?]$/.test(flat) &&
+      readDateline(flat) !== null) ||
     isPlainHeading(flat, block, next)
   );
 }
