@@ -40,14 +40,10 @@ export const test = base.extend<QuireFixtures>({
     const userData = await mkdtemp(join(tmpdir(), 'quire-e2e-'));
     const electronApp = await _electron.launch({
       executablePath,
-      args: ['.', `--user-data-dir=${userData}`],
-      env: {
-        ...process.env,
-        QUIRE_USER_DATA_DIR: userData,
-        // Where Electron derives appData (and so userData) from on Linux and Windows.
-        XDG_CONFIG_HOME: userData,
-        APPDATA: userData,
-      },
+      // Chromium refuses to start as root with its sandbox on (containers, CI): only then, off.
+      args: ['.', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+      // src-main honours this in unpackaged runs (app.setPath('userData', …)).
+      env: { ...process.env, QUIRE_USER_DATA_DIR: userData },
     });
     try {
       await use(electronApp);

@@ -49,6 +49,17 @@ function decodeText(bytes: Uint8Array): string {
   }
 }
 
+/** Refuses a file by its size alone, so a caller can check before reading it into memory. */
+export function assertImportableSize(byteLength: number): void {
+  if (byteLength > MAX_IMPORT_BYTES) {
+    const mb = (byteLength / (1024 * 1024)).toFixed(1);
+    throw new ImportError(
+      'too-large',
+      `This file is ${mb} MB; Quire saves articles up to ${MAX_IMPORT_BYTES / (1024 * 1024)} MB. Is it really an article?`,
+    );
+  }
+}
+
 /**
  * Decodes the bytes of a file the researcher wants to save, or explains why it cannot be an
  * article. The decoded text is the "source" every offset in the Article refers to.
@@ -57,13 +68,7 @@ export function decodeSource(bytes: Uint8Array, fileName?: string | null): Decod
   const ext = extensionOf(fileName);
   if (bytes.length === 0)
     throw new ImportError('empty', 'This file is empty: there is nothing to save.');
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    const mb = (bytes.length / (1024 * 1024)).toFixed(1);
-    throw new ImportError(
-      'too-large',
-      `This file is ${mb} MB; Quire saves articles up to ${MAX_IMPORT_BYTES / (1024 * 1024)} MB. Is it really an article?`,
-    );
-  }
+  assertImportableSize(bytes.length);
   const utf16 =
     (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (!utf16 && looksBinary(bytes)) {

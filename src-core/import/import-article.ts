@@ -4,7 +4,7 @@ import { metadataGaps } from '../article/gaps.ts';
 import { decodeSource } from './decode.ts';
 
 export { ImportError, type ImportErrorCode } from './import-error.ts';
-export { MAX_IMPORT_BYTES } from './decode.ts';
+export { MAX_IMPORT_BYTES, assertImportableSize } from './decode.ts';
 
 const utf8 = new TextEncoder();
 

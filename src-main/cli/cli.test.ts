@@ -101,6 +101,20 @@ describe('quire errors', () => {
     expect(err).toMatch(message);
   });
 
+  it('exit 1 for a 50 MB file, refused by its size', async () => {
+    const path = tempFile('huge.txt', new Uint8Array(50 * 1024 * 1024).fill(0x61));
+    const { code, err, out } = await run('parse', path);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toMatch(/50\.0 MB/);
+  });
+
+  it('exit 1 for a directory', async () => {
+    const { code, err } = await run('parse', ROOT);
+    expect(code).toBe(1);
+    expect(err).toMatch(/it is a directory/);
+  });
+
   it('exit 1 for a file that does not exist', async () => {
     const { code, err } = await run('parse', '/nonexistent/article.txt');
     expect(code).toBe(1);

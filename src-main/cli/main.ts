@@ -1,7 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createHash } from 'node:crypto';
-import { importArticle, ImportError } from '../../src-core/import/import-article.ts';
+import {
+  assertImportableSize,
+  importArticle,
+  ImportError,
+} from '../../src-core/import/import-article.ts';
 import type { ParsedArticle } from '../../src-core/article/model.ts';
 import {
   createCitationEngine,
@@ -38,22 +42,25 @@ const FORMATS = new Set<OutputFormat>(['text', 'markdown', 'html']);
 const sha256 = async (data: Uint8Array): Promise<string> =>
   createHash('sha256').update(data).digest('hex');
 
+function cannotRead(path: string, error: unknown): ImportError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : String(code ?? error);
+  return new ImportError('unsupported-type', `Cannot read ${path}: ${why}.`);
+}
+
 async function load(path: string | undefined): Promise<ParsedArticle> {
   if (!path) throw new UsageError('FILE is missing');
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(path));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a directory'
-          : String(code ?? error);
-    throw new ImportError('unsupported-type', `Cannot read ${path}: ${why}.`);
-  }
-  return importArticle(bytes, { fileName: basename(path) }, { sha256 });
+  const info = await stat(path).catch((error: unknown) => {
+    throw cannotRead(path, error);
+  });
+  if (info.isDirectory())
+    throw new ImportError('unsupported-type', `Cannot read ${path}: it is a directory.`);
+  // Refuse an oversized file by its size, before reading it into memory.
+  assertImportableSize(info.size);
+  const bytes = await readFile(path).catch((error: unknown) => {
+    throw cannotRead(path, error);
+  });
+  return importArticle(new Uint8Array(bytes), { fileName: basename(path) }, { sha256 });
 }
 
 function parseOutput(article: ParsedArticle): string {

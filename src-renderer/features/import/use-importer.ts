@@ -1,6 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Sha256 } from '../../../src-core/article/model.ts';
-import { ImportError, importArticle } from '../../../src-core/import/import-article.ts';
+import {
+  assertImportableSize,
+  ImportError,
+  importArticle,
+  MAX_IMPORT_BYTES,
+} from '../../../src-core/import/import-article.ts';
 import type { Library } from '../../db/index.ts';
 import { displayTitle } from '../../ui/format.ts';
 
@@ -10,6 +15,8 @@ export interface IncomingFile {
   bytes: Uint8Array;
   /** How messages refer to it, when not by its file name ("the pasted text"). */
   label?: string;
+  /** The file's size on disk; an oversized file is refused without reading it. */
+  size?: number;
 }
 
 export type ImportOutcome =
@@ -36,6 +43,7 @@ async function importOne(
   file: IncomingFile,
 ): Promise<ImportOutcome> {
   try {
+    assertImportableSize(file.size ?? file.bytes.length);
     const parsed = await importArticle(file.bytes, { fileName: file.name }, { sha256 });
     const { status, article } = await library.articles.add(parsed, file.bytes);
     return { kind: status, id: article.id, title: displayTitle(article.csl.title) };
@@ -88,7 +96,10 @@ export async function readFiles(files: Iterable<File>): Promise<IncomingFile[]> 
   return Promise.all(
     Array.from(files, async (file) => ({
       name: file.name,
-      bytes: new Uint8Array(await file.arrayBuffer()),
+      size: file.size,
+      // A file too large to be an article is refused by its size: never read it into memory.
+      bytes:
+        file.size > MAX_IMPORT_BYTES ? new Uint8Array() : new Uint8Array(await file.arrayBuffer()),
     })),
   );
 }
