@@ -76,3 +76,6 @@ export function isLinkOnly(markdown: string): boolean {
   const rest = markdown.replace(LINK, '').replace(AUTOLINK, '');
   return rest !== markdown && /^[\s,|·•/\-–—>»]*$/.test(rest);
 }
+
+/** An image, or an image wrapped in a link ("[![](#)](#)"), alone on its line. */
+export const IMAGE = /^\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?$/;

@@ -16,7 +16,7 @@ const ANYWHERE: RegExp[] = [
   /\bshare buttons?\b/i,
   /^(?:share|tweet|email|print|save|copy link|whatsapp|facebook|twitter|linkedin|reddit|telegram)(?:\s*(?:this|article|story|post|on \w+))?\s*(?:[|·•,/]\s*(?:share|tweet|email|print|save|copy link|whatsapp|facebook|twitter|linkedin|reddit|telegram)\s*)*$/i,
   /^(?:click to share|share this (?:article|story|post)|follow us on|like us on facebook|join us on)\b/i,
-  /^(?:please )?(?:donate|support (?:us|our work|our journalism|the project))\b/i,
+  /^(?:please )?(?:donate|support (?:us|our work|our journalism|the project|independent (?:media|journalism)|this (?:site|website|work)))\b/i,
   /^become an? (?:member|patron|supporter|subscriber|sustaining member)\b/i,
   /^(?:subscribe|sign up) (?:to|for|now|today)\b/i,
   /^(?:get|receive) (?:our|the) (?:newsletter|daily|weekly)/i,
@@ -29,7 +29,8 @@ const ANYWHERE: RegExp[] = [
   /^(?:related|read more|see also|recommended for you|advertisement|sponsored|sponsored content|story continues below|continue reading(?: below)?|scroll to continue)$/i,
   /^(?:\d+\s*(?:min(?:ute)?s?)\s+read|reading time:.*|listen to this article.*)$/i,
   /^(?:featured |top |header |cover )?(?:image|photo|picture|illustration|graphic|video)(?:\s+(?:credit|source|by|courtesy(?: of)?))?\s*:/i,
-  /^\((?:photo|image|picture|credit)[^)]*\)$/i,
+  /^\((?:photo|image|picture|credit|source)[^)]*\)$/i,
+  /^(?:photo |image )?(?:credit|source)s?\s*:\s*\S.{0,100}$/i,
   /^(?:photo|image|picture) (?:by|courtesy|credit)\b/i,
   /^(?:the )?(?:featured |top |cover |header )?(?:image|photo|picture|illustration)s?\s+(?:is|are)\s+(?:from|by|courtesy|credited|via|licensed)\b/i,
   URL_LINE,
@@ -83,14 +84,22 @@ export function bylineText(text: string): string | null {
 }
 
 const BIO_ROLE =
-  /\b(?:\p{L}+ists?|writer|author|journalist|editor|reporter|researcher|professor|analyst|correspondent|contributor|founder|director|fellow|columnist|historian|scholar|lecturer|student|lawyer|teacher|candidate|consultant|commentator|blogger|filmmaker|photographer|producer|member)\b/u;
+  /\b(?:\p{L}+(?:ists?|ians?)|writer|author|journalist|editor|reporter|researcher|professor|analyst|correspondent|contributor|founder|director|fellow|columnist|scholar|lecturer|student|lawyer|teacher|candidate|consultant|commentator|blogger|filmmaker|photographer|producer|member|physician|doctor|officer|expert|veteran)s?\b/u;
 
-/** An author bio in a footer ("Jane Doe is a journalist based in…", "About the author"). */
-export function isAuthorBio(text: string): boolean {
+/**
+ * An author bio in a footer ("Jane Doe is a journalist based in…", "About the author").
+ * `authors` are the byline's names: a paragraph that opens with one of them is its bio.
+ */
+export function isAuthorBio(text: string, authors: readonly string[] = []): boolean {
   if (/^about the authors?\b/i.test(text)) return true;
   const opening =
-    /^(?:[A-Z][\p{L}.'’-]+\s+){1,4}(?:is|was)\s+(?:an?|the|currently|also)\s+([^.]{0,140})/u.exec(
+    /^((?:[A-Z][\p{L}.'’-]+\s+){1,5})(?:is|was|has been)\s+(?:an?|the|currently|also|now|one)\b\s*([^.]{0,140})/u.exec(
       text,
     );
-  return !!opening && text.length < 600 && BIO_ROLE.test(opening[1]!);
+  if (!opening || text.length > 800) return false;
+  const name = opening[1]!.trim().toLowerCase();
+  const byAuthor = authors.some(
+    (a) => a.length > 2 && name.includes(a.toLowerCase().split(/\s+/).pop()!),
+  );
+  return byAuthor || BIO_ROLE.test(opening[2]!);
 }

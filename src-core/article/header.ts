@@ -1,4 +1,4 @@
-import { flatText, isLinkOnly, type Block } from './blocks.ts';
+import { flatText, IMAGE, isLinkOnly, type Block } from './blocks.ts';
 import {
   bylineText,
   isBoilerplate,
@@ -144,16 +144,13 @@ export function readHeader(blocks: readonly Block[]): HeaderFacts {
 
 function isNavigation(block: Block, flat: string): boolean {
   return (
-    isSeparator(flat) || isLinkOnly(block.raw) || NAVIGATION.test(flat) || /^!\[/.test(block.raw)
+    isSeparator(flat) || isLinkOnly(block.raw) || NAVIGATION.test(flat) || IMAGE.test(block.raw)
   );
 }
 
 function isFurniture(block: Block, flat: string): boolean {
   return (
-    isSeparator(flat) ||
-    isBoilerplate(flat, true) ||
-    isLinkOnly(block.raw) ||
-    /^!\[[^\]]*\]\([^)]*\)$/.test(block.raw)
+    isSeparator(flat) || isBoilerplate(flat, true) || isLinkOnly(block.raw) || IMAGE.test(block.raw)
   );
 }
 

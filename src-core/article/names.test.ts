@@ -81,3 +81,9 @@ describe('isOrganisation with connecting words', () => {
     },
   );
 });
+
+describe('publications named like people', () => {
+  it.each(["Washington's Blog", 'Information Clearing House', 'Daily Sentinel'])('%s', (name) => {
+    expect(isOrganisation(name, none)).toBe(true);
+  });
+});

@@ -9,13 +9,16 @@ const ORG_WORDS = new Set(
   inc initiative institute institution international journal lab labs league limited llc llp ltd magazine
   media ministry monitor movement network news newsroom observatory office organisation organization
   partners party post press project publications publishing radio report reporters research review
-  service services society staff team television times trust tv union university watch wire world`
+  service services society staff team television times trust tv union university watch wire world
+  blog blogs bulletin chronicle courier digest dispatch examiner express house insider intercept mail
+  mirror nation observer online quarterly register sentinel spectator standard telegraph tribune
+  voice weekly monthly`
     .split(/\s+/)
     .filter(Boolean),
 );
 
 const HONORIFICS =
-  /^(?:dr|prof|professor|mr|mrs|ms|mx|miss|sir|dame|rev|reverend|hon|fr|sr\.?|lt|col|gen|capt|maj)\.?$/i;
+  /^(?:dr|prof|professor|mr|mrs|ms|mx|miss|sir|dame|rev|reverend|hon|fr|sr\.?|lt|col|gen|capt|maj|rep|sen|gov|amb|pres)\.?$/i;
 const SUFFIXES = /^(?:jr|sr|ii|iii|iv|v|phd|md|esq|obe|mbe|cbe|kc|qc)\.?$/i;
 const PARTICLES = new Set([
   'van',
@@ -65,6 +68,8 @@ export function isOrganisation(name: string, context: NameContext): boolean {
   if (tokens.length > 5) return true;
   if (/\d/.test(name) || /&/.test(name)) return true;
   if (tokens.some((t) => ORG_WORDS.has(norm(t)))) return true;
+  // "Washington's Blog", "Nature's Voice": a possessive inside a name belongs to a publication.
+  if (tokens.slice(0, -1).some((t) => /['’]s$/.test(t))) return true;
   // Acronyms (BBC News, AP) are organisations; initials with dots (J. R. R.) are not.
   if (tokens.some((t) => /^[A-Z]{2,}$/.test(t))) return true;
   return false;

@@ -298,3 +298,46 @@ describe('sentences that only look like header lines', () => {
     ]);
   });
 });
+
+describe('the furniture of a republication site', () => {
+  const text = [
+    'Sanctions and the Price of Bread',
+    '',
+    'By [Dr. Gary G. Kohls](#)',
+    '',
+    'Global Research, September 09, 2020',
+    '',
+    'Theme: [Poverty & Social Inequality](#)',
+    '',
+    'The price of bread doubled in Damascus over the winter, according to traders in the old city.',
+    '',
+    '[![](#)](#)',
+    '',
+    '(Source: Wikimedia Commons)',
+    '',
+    'Aid groups say the sanctions reach far beyond the government they were meant to pressure.',
+    '',
+    '*',
+    '',
+    'Dr. Gary G. Kohls is a retired physician who practiced holistic mental health care for a decade.',
+    '',
+    'Support independent media: donate to keep this site going.',
+    '',
+    'The original source of this article is Global Research',
+    'Copyright © [Dr. Gary G. Kohls](#), Global Research, 2020',
+  ].join('\n');
+  const article = parseTextArticle(text, 'text/plain');
+
+  it('reads the person behind the honorific and middle initial', () => {
+    expect(article.csl.author).toEqual([{ family: 'Kohls', given: 'Gary G.' }]);
+    expect(article.csl.issued).toEqual({ 'date-parts': [[2020, 9, 9]] });
+  });
+
+  it('skips linked images, source captions, the author bio and the appeal', () => {
+    expect(article.body.map((p) => p.text.slice(0, 20))).toEqual([
+      'The price of bread d',
+      'Aid groups say the s',
+    ]);
+    expect(article.rights.map((n) => n.kind)).toEqual(['republication', 'copyright']);
+  });
+});

@@ -32,7 +32,7 @@ export function parseTextArticle(text: string, _mediaType: MediaType, id = 'arti
   const fm = readFrontMatter(text);
   const blocks = splitBlocks(text).filter((b) => b.start >= (fm?.end ?? 0));
   const header = readHeader(blocks);
-  const bodyEnd = findBodyEnd(blocks, header.bodyStart);
+  const bodyEnd = findBodyEnd(blocks, header.bodyStart, header.bylines.flatMap(bylineNames));
   const body = readBody(blocks.slice(header.bodyStart, bodyEnd));
   const footerNotices = blocks.slice(bodyEnd).flatMap((b) => noticeSpans(b, true));
   const spans = [...body.notices, ...footerNotices].sort((a, b) => a.start - b.start);
@@ -132,6 +132,11 @@ function copyrightHolder(
   if (!holder || holder.includes(',') || holder.split(/\s+/).length > 8) return null;
   if (authors.some((a) => nameKey(a) === nameKey({ literal: holder }))) return null;
   return isOrganisation(holder, context) ? holder : null;
+}
+
+/** The names in a byline, for recognising their bios ("Jane Doe is …"). */
+function bylineNames(byline: string): string[] {
+  return parseByline(byline, { organisations: [] }).map((n) => n.literal ?? n.family ?? '');
 }
 
 function hostOf(url: string): string | null {

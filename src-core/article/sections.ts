@@ -1,5 +1,5 @@
 import type { Paragraph, RightsKind } from './model.ts';
-import { flatText, isLinkOnly, plainText, type Block } from './blocks.ts';
+import { flatText, IMAGE, isLinkOnly, plainText, type Block } from './blocks.ts';
 import {
   bylineText,
   isAuthorBio,
@@ -16,20 +16,19 @@ export interface NoticeSpan {
   end: number;
 }
 
-const IMAGE = /^!\[[^\]]*\]\([^)]*\)$/;
 const HEADING = /^#{1,6}\s+\S/;
 const QUOTE = /^>/;
 const LIST_ITEM = /^(?:[-*+•]|\d{1,3}[.)])\s+\S/;
 
 /** Blocks below the article that are never prose: furniture, notices, bios, tags. */
-function isFooterBlock(block: Block): boolean {
+function isFooterBlock(block: Block, authors: readonly string[]): boolean {
   const flat = flatText(block.raw);
   return (
     isSeparator(flat) ||
     isLinkOnly(block.raw) ||
     isBoilerplate(flat, true) ||
     noticeKind(flat, true) !== null ||
-    isAuthorBio(flat) ||
+    isAuthorBio(flat, authors) ||
     taxonomyValues(flat) !== null ||
     IMAGE.test(block.raw) ||
     /^(?:[\w.+-]+@[\w-]+\.[\w.]+|https?:\/\/\S+)$/.test(flat)
@@ -37,9 +36,13 @@ function isFooterBlock(block: Block): boolean {
 }
 
 /** Index just past the last block of the article's prose: everything after it is footer. */
-export function findBodyEnd(blocks: readonly Block[], bodyStart: number): number {
+export function findBodyEnd(
+  blocks: readonly Block[],
+  bodyStart: number,
+  authors: readonly string[] = [],
+): number {
   let end = blocks.length;
-  while (end > bodyStart && isFooterBlock(blocks[end - 1]!)) end--;
+  while (end > bodyStart && isFooterBlock(blocks[end - 1]!, authors)) end--;
   return end;
 }
 
