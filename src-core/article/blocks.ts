@@ -49,9 +49,32 @@ export function splitBlocks(text: string): Block[] {
 const LINK = /!?\[([^\]\n]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g;
 const AUTOLINK = /<((?:https?|mailto):[^>\s]+)>/g;
 
-/** Markdown inline syntax resolved to what a reader sees: link labels, bare autolinks. */
+const ACTIVE_ELEMENT =
+  /<(script|style|iframe|object|embed|noscript|template|svg|math)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const TAG = /<\/?[a-z][^<>]*>|<!--[\s\S]*?-->/gi;
+
+/**
+ * Markdown inline syntax resolved to what a reader sees: link labels, bare autolinks, and no
+ * raw HTML tags (Markdown allows them; Quire shows text). Rights notices never pass through
+ * here: they stay exactly as the source wrote them.
+ */
 export function plainText(markdown: string): string {
-  return markdown.replace(LINK, (_m, label: string) => label).replace(AUTOLINK, '$1');
+  let text = markdown.replace(ACTIVE_ELEMENT, '');
+  // Removing one tag can join the pieces of another ("<scr<b>ipt>"): repeat until none is left.
+  for (let pass = 0; pass < 5; pass++) {
+    const next = text.replace(TAG, '');
+    if (next === text) break;
+    text = next;
+  }
+  return text.replace(LINK, (_m, label: string) => label).replace(AUTOLINK, '$1');
+}
+
+/**
+ * Markup that survived tag removal (broken tags, escaped tags, event handlers, script URLs):
+ * such a block is code someone pasted or an attack, not the article's prose.
+ */
+export function hasMarkup(text: string): boolean {
+  return /<[a-z/!?]|&lt;[a-z/!?]|\bon[a-z]+\s*=|javascript:/i.test(text);
 }
 
 /** Text with links resolved, emphasis markers dropped and whitespace collapsed: for matching. */

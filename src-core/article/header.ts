@@ -68,15 +68,22 @@ function looksLikeName(text: string): boolean {
     );
 }
 
+/** A title is text: whatever markup follows its words is dropped with them. */
+function titleText(title: string): string | null {
+  const markup = title.search(/<[a-z/!?]|&lt;[a-z/!?]|\bon[a-z]+\s*=|javascript:/i);
+  const text = (markup < 0 ? title : title.slice(0, markup)).trim();
+  return text || null;
+}
+
 function titleOf(flat: string, block: Block): string | null {
   if (block.lines.length > 1) return null;
   const heading = MARKDOWN_HEADING.exec(flat);
-  if (heading?.[1]) return heading[1];
+  if (heading?.[1]) return titleText(heading[1]);
   const labelled = TITLE_LINE.exec(flat);
-  if (labelled?.[1]) return labelled[1];
+  if (labelled?.[1]) return titleText(labelled[1]);
   if (flat.length > 220 || /[.,;:]$/.test(flat) || readDateline(flat) || bylineText(flat))
     return null;
-  return flat;
+  return titleText(flat);
 }
 
 /**

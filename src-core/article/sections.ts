@@ -1,5 +1,5 @@
 import type { Paragraph, RightsKind } from './model.ts';
-import { flatText, IMAGE, isLinkOnly, plainText, type Block } from './blocks.ts';
+import { flatText, hasMarkup, IMAGE, isLinkOnly, plainText, type Block } from './blocks.ts';
 import {
   bylineText,
   isAuthorBio,
@@ -114,12 +114,9 @@ export function readBody(blocks: readonly Block[]): BodyResult {
       last.end = block.end;
       last.text = joinText(last.text, block, kind);
     } else {
-      result.paragraphs.push({
-        kind,
-        start: block.start,
-        end: block.end,
-        text: displayText(block.raw, kind),
-      });
+      const text = displayText(block.raw, kind);
+      if (!text.trim() || hasMarkup(text)) return; // markup, not prose a reader would see
+      result.paragraphs.push({ kind, start: block.start, end: block.end, text });
     }
     previous = kind;
   });
