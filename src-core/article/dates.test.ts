@@ -53,3 +53,10 @@ describe('readDateline', () => {
     ).toBeNull();
   });
 });
+
+describe('numeric dates with slashes', () => {
+  it('reads month first unless the first part cannot be a month', () => {
+    expect(findDate('08/15/2018')?.parts).toEqual([2018, 8, 15]);
+    expect(findDate('15/08/2018')?.parts).toEqual([2018, 8, 15]);
+  });
+});

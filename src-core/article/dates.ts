@@ -47,6 +47,15 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => [number, number?, nu
       read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])],
     },
     {
+      // 08/15/2018: month first, as English-language sites write it, unless the first part
+      // cannot be a month (15/08/2018).
+      re: new RegExp(`\\b(\\d{1,2})/(\\d{1,2})/${YEAR}\\b`, 'g'),
+      read: (m) =>
+        Number(m[1]) > 12
+          ? [Number(m[3]), Number(m[2]), Number(m[1])]
+          : [Number(m[3]), Number(m[1]), Number(m[2])],
+    },
+    {
       // 15.08.2018: day first, as everywhere dots are used.
       re: new RegExp(`\\b(\\d{1,2})\\.(\\d{1,2})\\.${YEAR}\\b`, 'g'),
       read: (m) => [Number(m[3]), Number(m[2]), Number(m[1])],

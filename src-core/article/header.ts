@@ -142,11 +142,22 @@ export function readHeader(blocks: readonly Block[]): HeaderFacts {
       continue;
     }
     if (isFurniture(block, flat)) continue;
+    // A standfirst between the title and the byline or dateline is still header, not body.
+    if (facts.title !== null && !facts.bylines.length && !facts.date && isHeaderAhead(blocks, i))
+      continue;
     break;
   }
   facts.date ??= updated;
   facts.bodyStart = i;
   return facts;
+}
+
+/** A byline or dateline within the next two blocks: the prose has not begun yet. */
+function isHeaderAhead(blocks: readonly Block[], i: number): boolean {
+  return blocks.slice(i + 1, i + 3).some((b) => {
+    const flat = flatText(b.raw);
+    return bylineText(flat) !== null || (b.lines.length === 1 && readDateline(flat) !== null);
+  });
 }
 
 function isNavigation(block: Block, flat: string): boolean {

@@ -12,7 +12,7 @@ const ORG_WORDS = new Set(
   service services society staff team television times trust tv union university watch wire world
   blog blogs bulletin chronicle courier digest dispatch examiner express house insider intercept mail
   mirror nation observer online quarterly register sentinel spectator standard telegraph tribune
-  voice weekly monthly`
+  voice weekly monthly today`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -29,6 +29,8 @@ const RULES: NoticeRule[] = [
     strong: false,
     re: /\b(?:originally|first) (?:published|appeared) (?:in|on|at|by)\b/i,
   },
+  // "Source: RT" below an article names where it came from.
+  { kind: 'republication', strong: false, re: /^(?:source|via)\s*:\s*\S/i },
   { kind: 'fair-use', strong: true, re: /^fair use\b/i },
   { kind: 'fair-use', strong: false, re: /\bfair (?:use|dealing)\b|\bsection 107\b/i },
   { kind: 'disclaimer', strong: true, re: /^disclaimer\b/i },
@@ -79,6 +81,7 @@ const ORIGIN_PATTERNS = [
   /original source of this (?:article|story|post|piece) is\s+(.+)/i,
   /(?:originally|first)\s+(?:published|appeared|posted|ran)\s+(?:(?:on|in|at|by|with)\s+)+(.+)/i,
   /(?:republished|reprinted|reposted|cross-posted)\s+(?:here\s+)?(?:from|courtesy of)\s+(.+)/i,
+  /^(?:source|via)\s*:\s*(.+)/i,
 ];
 
 /** The words after "originally published in", i.e. where the publication's name starts. */

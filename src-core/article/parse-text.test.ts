@@ -341,3 +341,39 @@ describe('the furniture of a republication site', () => {
     expect(article.rights.map((n) => n.kind)).toEqual(['republication', 'copyright']);
   });
 });
+
+describe('a news page with a standfirst and a source line', () => {
+  const text = [
+    'Ceasefire Talks Resume in Doha',
+    '',
+    'Negotiators return after a two-week pause, with prisoner exchanges on the table.',
+    '',
+    'By [Veterans Today](#)',
+    '',
+    'Published 08/15/2018',
+    '',
+    'Talks between the two delegations resumed on Tuesday in the Qatari capital.',
+    '',
+    'Mediators said the first session lasted six hours.',
+    '',
+    'Source: [Al Mayadeen](https://example.org/news/123)',
+  ].join('\n');
+  const article = parseTextArticle(text, 'text/plain');
+
+  it('keeps the standfirst out of the numbered body', () => {
+    expect(article.body.map((p) => p.text.slice(0, 12))).toEqual(['Talks betwee', 'Mediators sa']);
+  });
+
+  it('reads a month-first numeric date and a publication byline', () => {
+    expect(article.csl.issued).toEqual({ 'date-parts': [[2018, 8, 15]] });
+    expect(article.csl.author).toEqual([{ literal: 'Veterans Today' }]);
+  });
+
+  it('takes the original source from a "Source:" line below the article', () => {
+    expect(article.originalSource).toEqual({
+      name: 'Al Mayadeen',
+      url: 'https://example.org/news/123',
+    });
+    expect(article.rights.map((n) => n.kind)).toEqual(['republication']);
+  });
+});
