@@ -1,11 +1,5 @@
+import type { QuireApi } from '../../src-main/ipc/contract.ts';
 import { assertExternalUrl, type Host } from './host.ts';
-
-/**
- * The preload's API, typed by src-main/ipc/contract.ts (which declares `window.quire`).
- * Taken from the global declaration rather than imported: the lint boundary rule for src-main
- * currently rejects even the contract file (see the report to the lead).
- */
-type QuireApi = NonNullable<Window['quire']>;
 
 /** The preload's bridge, when this renderer runs inside the Electron shell. */
 export function electronBridge(): QuireApi | null {

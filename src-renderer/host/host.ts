@@ -1,14 +1,12 @@
+import type { ClipboardContent } from '../../src-main/ipc/contract.ts';
+
 /**
  * The platform adapter: everything the renderer needs from outside the page goes through a Host.
  * One is chosen at startup (see `select-host.ts`) and handed down through React context.
  */
 
-export interface ClipboardPayload {
-  /** Always written as text/plain. */
-  text: string;
-  /** Written as text/html alongside the plain text when given (rich paste into word processors). */
-  html?: string;
-}
+/** The same payload the IPC contract carries: text/plain always, text/html when given. */
+export type ClipboardPayload = ClipboardContent;
 
 export interface AppInfo {
   name: string;
