@@ -80,7 +80,11 @@ const BYLINE =
 export function bylineText(text: string): string | null {
   if (text.length > 150) return null;
   const name = BYLINE.exec(text)?.[1]?.trim();
-  return name && /^[\p{Lu}\p{Lt}\d"“'‘]/u.test(name) ? name : null;
+  if (!name || !/^[\p{Lu}\p{Lt}\d"“'‘[]/u.test(name) || name.split(/\s+/).length > 14) return null;
+  // "By Monday, the talks had collapsed." is a sentence; "By Jane Doe Jr." is a byline.
+  if (/[!?]$/.test(name) || (/\.$/.test(name) && !/\b(?:Jr|Sr|Dr|Ph\.D|[A-Z])\.$/.test(name)))
+    return null;
+  return name;
 }
 
 const BIO_ROLE =

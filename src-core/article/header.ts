@@ -69,7 +69,7 @@ function looksLikeName(text: string): boolean {
 }
 
 /** A title is text: whatever markup follows its words is dropped with them. */
-function titleText(title: string): string | null {
+export function titleText(title: string): string | null {
   const markup = title.search(/<[a-z/!?]|&lt;[a-z/!?]|\bon[a-z]+\s*=|javascript:/i);
   const text = (markup < 0 ? title : title.slice(0, markup)).trim();
   return text || null;

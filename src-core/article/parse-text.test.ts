@@ -377,3 +377,20 @@ describe('a news page with a standfirst and a source line', () => {
     expect(article.rights.map((n) => n.kind)).toEqual(['republication']);
   });
 });
+
+describe('sentences that open with "By"', () => {
+  it('are prose, not bylines, in the header and in the body', () => {
+    const text = [
+      'Talks Collapse',
+      '',
+      'By Monday, the talks had collapsed.',
+      '',
+      'Delegates left the hall one by one, and the chair adjourned the session.',
+      '',
+      'By Friday, nobody expected a deal.',
+    ].join('\n');
+    const article = parseTextArticle(text, 'text/plain');
+    expect(article.csl.author).toBeUndefined();
+    expect(article.body).toHaveLength(3);
+  });
+});

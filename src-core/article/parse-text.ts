@@ -9,7 +9,7 @@ import type {
 import { firstLinkUrl, flatText, plainText, splitBlocks, type Block } from './blocks.ts';
 import { URL_LINE } from './boilerplate.ts';
 import { field, readFrontMatter } from './front-matter.ts';
-import { readHeader } from './header.ts';
+import { readHeader, titleText } from './header.ts';
 import { findBodyEnd, noticeSpans, readBody, type NoticeSpan } from './sections.ts';
 import { NAME_END, originalSourceText } from './notices.ts';
 import { isOrganisation, nameKey, parseByline, type NameContext } from './names.ts';
@@ -57,7 +57,8 @@ export function parseTextArticle(text: string, _mediaType: MediaType, id = 'arti
   );
   const fmDate = field(fm, 'published', 'date', 'created')[0];
   const issued = (fmDate && parseDateValue(fmDate)) || header.date?.parts || null;
-  const title = field(fm, 'title')[0] ?? header.title;
+  const fmTitle = field(fm, 'title')[0];
+  const title = (fmTitle && titleText(plainText(fmTitle))) || header.title;
   const keywords = unique([...field(fm, 'tags', 'keywords'), ...header.keywords, ...body.keywords]);
 
   const csl: CslItem = { id, type: 'webpage' };
