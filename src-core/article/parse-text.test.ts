@@ -394,3 +394,24 @@ describe('sentences that open with "By"', () => {
     expect(article.body).toHaveLength(3);
   });
 });
+
+describe('a footer interrupted by an unknown line', () => {
+  it('still reads a fair-use notice that follows another notice', () => {
+    const text = [
+      'A Title',
+      '',
+      'By Ann Lee',
+      '',
+      'The article itself, a paragraph of prose with some length to it.',
+      '',
+      'Disclaimer: The views expressed are the author’s own.',
+      '',
+      'This site contains copyrighted material used under the "fair use" provisions of the law.',
+      '',
+      'Our Readers Are Our Lifeline',
+    ].join('\n');
+    const article = parseTextArticle(text, 'text/plain');
+    expect(article.rights.map((n) => n.kind)).toEqual(['disclaimer', 'fair-use']);
+    expect(article.body).toHaveLength(1);
+  });
+});

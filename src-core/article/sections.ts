@@ -83,14 +83,16 @@ export function readBody(blocks: readonly Block[]): BodyResult {
   blocks.forEach((block, index) => {
     const flat = flatText(block.raw);
     const next = blocks[index + 1];
-    const notices = noticeSpans(block, false);
+    // Past the first notice, the page is in its footer: weaker evidence of a notice counts.
+    const notices = noticeSpans(block, result.notices.length > 0);
     if (notices.length) {
       result.notices.push(...notices);
       previous = null;
       return;
     }
     const byline = bylineText(flat);
-    if (byline && flat.length < 120) {
+    // Bylines stand above the prose; further down, "By …" opens a sentence.
+    if (byline && result.paragraphs.length === 0) {
       result.bylines.push(byline);
       return;
     }
@@ -99,6 +101,9 @@ export function readBody(blocks: readonly Block[]): BodyResult {
       result.keywords.push(...taxonomy);
       return;
     }
+    // Below a notice that follows the prose, a line that is not a sentence is footer furniture.
+    const inFooter = result.notices.length > 0 && result.paragraphs.length > 0;
+    if (inFooter && !/[.!?:"”’')\]]$/.test(flat)) return;
     if (isSkippable(block, flat, next)) {
       // A heading or a rule ends a list or quote: what follows is a new paragraph.
       if (isSeparator(flat) || HEADING.test(block.raw)) previous = null;
