@@ -1,5 +1,6 @@
 import './import.css';
 import type { ImportReport } from './use-importer.ts';
+import { DismissButton } from '../../ui/DismissButton.tsx';
 
 interface Props {
   report: ImportReport | null;
@@ -32,14 +33,11 @@ export function ImportReportBanner({ report, onDismiss }: Props) {
         ))}
       </div>
       {outcomes.length > 0 && (
-        <button
-          type="button"
-          className="icon-button import-report__dismiss"
-          aria-label="Dismiss message"
+        <DismissButton
+          label="Dismiss message"
+          className="import-report__dismiss"
           onClick={onDismiss}
-        >
-          <span aria-hidden="true">×</span>
-        </button>
+        />
       )}
     </div>
   );

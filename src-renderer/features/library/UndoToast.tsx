@@ -1,4 +1,5 @@
 import type { PendingUndo } from './use-undoable-delete.ts';
+import { DismissButton } from '../../ui/DismissButton.tsx';
 
 interface Props {
   pending: PendingUndo | null;
@@ -18,14 +19,7 @@ export function UndoToast({ pending, onUndo, onDismiss }: Props) {
           <button type="button" className="button button--quiet-inverse" onClick={onUndo}>
             Undo
           </button>
-          <button
-            type="button"
-            className="icon-button icon-button--inverse"
-            aria-label="Dismiss"
-            onClick={onDismiss}
-          >
-            <span aria-hidden="true">×</span>
-          </button>
+          <DismissButton className="icon-button--inverse" onClick={onDismiss} />
         </div>
       )}
     </div>
