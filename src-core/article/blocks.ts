@@ -73,8 +73,10 @@ export function plainText(markdown: string): string {
  * Markup that survived tag removal (broken tags, escaped tags, event handlers, script URLs):
  * such a block is code someone pasted or an attack, not the article's prose.
  */
+export const MARKUP = /<[a-z/!?]|&lt;[a-z/!?]|\bon[a-z]+\s*=|javascript:/i;
+
 export function hasMarkup(text: string): boolean {
-  return /<[a-z/!?]|&lt;[a-z/!?]|\bon[a-z]+\s*=|javascript:/i.test(text);
+  return MARKUP.test(text);
 }
 
 /** Text with links resolved, emphasis markers dropped and whitespace collapsed: for matching. */

@@ -1,4 +1,4 @@
-import { flatText, IMAGE, isLinkOnly, type Block } from './blocks.ts';
+import { flatText, IMAGE, isLinkOnly, MARKUP, type Block } from './blocks.ts';
 import {
   bylineText,
   isBoilerplate,
@@ -70,7 +70,7 @@ function looksLikeName(text: string): boolean {
 
 /** A title is text: whatever markup follows its words is dropped with them. */
 export function titleText(title: string): string | null {
-  const markup = title.search(/<[a-z/!?]|&lt;[a-z/!?]|\bon[a-z]+\s*=|javascript:/i);
+  const markup = title.search(MARKUP);
   const text = (markup < 0 ? title : title.slice(0, markup)).trim();
   return text || null;
 }
@@ -166,10 +166,9 @@ function isNavigation(block: Block, flat: string): boolean {
   );
 }
 
+/** Navigation, or any other page furniture (share prompts, appeals, captions). */
 function isFurniture(block: Block, flat: string): boolean {
-  return (
-    isSeparator(flat) || isBoilerplate(flat, true) || isLinkOnly(block.raw) || IMAGE.test(block.raw)
-  );
+  return isNavigation(block, flat) || isBoilerplate(flat, true);
 }
 
 function sameName(text: string, bylines: readonly string[]): boolean {
