@@ -1,3 +1,5 @@
+import type { ListItem, Mark, Span } from './document/types.ts';
+
 /**
  * The Article model shared by the CLI, the renderer and the database.
  * Offsets are UTF-16 code-unit indices into the decoded source text (JavaScript string indices),
@@ -28,6 +30,7 @@ export interface CslItem {
   issued?: CslDate;
   accessed?: CslDate;
   'container-title'?: string;
+  license?: string;
   publisher?: string;
   URL?: string;
   keyword?: string;
@@ -47,18 +50,36 @@ export interface RightsNotice {
   end: number;
   /** Lowercase hex SHA-256 of the UTF-8 bytes of `text`. */
   sha256: string;
+  /** What a reader sees: link labels instead of link syntax, entities decoded. Never hashed. */
+  display: string;
 }
 
 export interface Paragraph {
   /** 1-based paragraph number, the locator used in citations ("para. 5"). */
   n: number;
-  /** Stable id derived from the paragraph's position and text. */
+  /** Stable id from the paragraph's text alone: renumbering never changes it. */
   id: string;
-  /** Display text: Markdown link syntax resolved to its label, whitespace kept as in the source. */
+  /** Display text: no Markdown or HTML syntax. */
   text: string;
+  /** The paragraph's range in the decoded source. */
   start: number;
   end: number;
-  kind: 'prose' | 'blockquote' | 'list';
+  kind: 'prose' | 'blockquote' | 'list' | 'preformatted' | 'table';
+  /** Display text -> source ranges (see document/types.ts). */
+  spans: Span[];
+  marks?: Mark[];
+  /** List items: ranges of `text` and nesting depth. */
+  items?: ListItem[];
+}
+
+/** A section heading between body paragraphs: shown by the reader, never numbered. */
+export interface Heading {
+  text: string;
+  level: number;
+  /** How many body paragraphs come before it. */
+  before: number;
+  start: number;
+  end: number;
 }
 
 export interface OriginalSource {
@@ -76,13 +97,19 @@ export interface SourceInfo {
 }
 
 /** Metadata the parser could not find; the UI asks the user to fill these in. */
-export type MetadataGap = 'title' | 'author' | 'issued' | 'container-title';
+export type MetadataGap = 'title' | 'author' | 'issued' | 'issued-ambiguous' | 'container-title';
+
+/** Bumped whenever capture rules change what they read, so old records can be told apart. */
+export const PARSER_VERSION = 2;
 
 export interface ParsedArticle {
+  /** The capture rules that produced this record (PARSER_VERSION when it was made). */
+  parserVersion: number;
   csl: CslItem;
   originalSource: OriginalSource | null;
   keywords: string[];
   body: Paragraph[];
+  headings: Heading[];
   rights: RightsNotice[];
   source: SourceInfo;
   gaps: MetadataGap[];

@@ -101,30 +101,81 @@ export function personName(name: string): CslName {
 const ROLE =
   /\b(?:correspondent|reporter|editor|writer|columnist|contributor|staff writer|analyst|bureau chief|photographer|guest author|senior fellow|fellow)\b/i;
 
+/** Organisation words that are hardly ever surnames: "Grace Post" may be a person, "Grace News" not. */
+const CLEAR_ORG_WORDS = new Set(
+  `agency association bureau center centre college commission committee company corporation council
+  department desk editorial editors federation foundation inc institute institution llc llp ltd
+  magazine media ministry network news newsroom office organisation organization press project
+  publications publishing reporters society staff team university wire`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** News agencies whose name closes a byline as the story's source, not as its author. */
+const AGENCIES =
+  /^(?:reuters|ap|the associated press|associated press|afp|agence france-presse|bloomberg|upi|dpa|efe|ansa|xinhua|tass|pa|press association|cnn wire|staff and agencies|agencies)$/i;
+
 /** Reads the names of a byline ("A, B and C", "A & B", "A in London"), person or organisation. */
 export function parseByline(byline: string, context: NameContext): CslName[] {
-  const text = withoutDate(byline)
-    .replace(/\s+(?:in|from|reporting from)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s*$/, '')
-    .replace(/\s*[|•·]\s*.*$/, '')
-    .trim();
+  const text = properCase(
+    withoutDate(byline)
+      .replace(/\s+(?:in|from|reporting from)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s*$/, '')
+      .replace(/\s*[|•·]\s*.*$/, '')
+      .trim(),
+  );
   if (!text) return [];
+  if (context.organisations.some((o) => norm(o) === norm(text))) return [{ literal: text }];
   const split = text
     .split(/\s*(?:,|;|\s&\s|\band\b)\s*/i)
     .map((p) => p.trim())
     .filter(Boolean);
-  // "Institute for Peace and Conflict Studies" is one name; "Ann Lee and Bo Chen" is two.
-  const whole =
-    !/[,;]/.test(text) &&
-    !(split.length > 1 && split.every(looksLikePerson)) &&
-    isOrganisation(text, context);
+  // "Institute for Peace and Conflict Studies" is one name; "Ann Lee and Bo Chen" and
+  // "Grace Post and Tom Bank" are two: a list of name-shaped pieces is a list of people.
+  const listOfNames = split.length > 1 && split.every(isNameShaped);
+  const whole = !/[,;]/.test(text) && !listOfNames && isOrganisation(text, context);
   const pieces = whole ? [text] : split;
   const names: CslName[] = [];
   for (const piece of pieces) {
     if (ROLE.test(piece) && names.length > 0) continue;
     if (/^(?:et al\.?|and others)$/i.test(piece)) continue;
-    names.push(isOrganisation(piece, context) ? { literal: piece } : personName(piece));
+    const known = context.organisations.some((o) => norm(o) === norm(piece));
+    const organisation =
+      known ||
+      AGENCIES.test(piece) ||
+      (listOfNames ? hasClearOrgWord(piece) : isOrganisation(piece, context));
+    // After a person, an organisation is an affiliation, the site or the wire: not an author.
+    if (organisation && names.some((n) => !n.literal)) continue;
+    names.push(organisation ? { literal: piece } : personName(piece));
   }
   return dedupeNames(names);
+}
+
+/** "JANE DOE" → "Jane Doe", "JEAN-PAUL O'NEIL" → "Jean-Paul O'Neil"; mixed case stays as written. */
+export function properCase(text: string): string {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 4 || letters !== letters.toUpperCase()) return text;
+  return text
+    .toLowerCase()
+    .replace(/(^|[\s'’\-.(])(\p{L})/gu, (_m, before: string, c: string) => before + c.toUpperCase())
+    .replace(
+      /\b(Van|Von|De|Der|Den|Del|Della|Da|Das|Dos|Du|Di|La|Le|Ter|Ten|Bin|Ibn|Al|El|And|Of|The|For)\b(?=\s)/g,
+      (w, _x, offset: number) => (offset === 0 ? w : w.toLowerCase()),
+    );
+}
+
+function isNameShaped(piece: string): boolean {
+  const tokens = piece.split(/\s+/).filter((t) => !HONORIFICS.test(t));
+  return (
+    tokens.length >= 2 &&
+    tokens.length <= 4 &&
+    !/\d/.test(piece) &&
+    tokens.every((t) => /^\p{Lu}/u.test(t) || PARTICLES.has(t.toLowerCase())) &&
+    !tokens.some((t) => /^(?:of|for|the|on|at|and)$/i.test(t))
+  );
+}
+
+function hasClearOrgWord(piece: string): boolean {
+  return piece.split(/\s+/).some((t) => CLEAR_ORG_WORDS.has(norm(t)));
 }
 
 /** "Jane Doe on March 3, 2021" and "Jane Doe, 3 March 2021": the name without the date. */

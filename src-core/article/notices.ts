@@ -17,7 +17,8 @@ const RULES: NoticeRule[] = [
   {
     kind: 'republication',
     strong: true,
-    re: /^(?:this (?:article|story|post|piece|essay|interview|op-ed|column|commentary|report)\s+(?:was|is|has been)\s+)?(?:originally|first)\s+(?:published|appeared|posted|ran)\b/i,
+    // "First published in 2015, the report…" is prose: a notice names where, not when.
+    re: /^(?:this (?:article|story|post|piece|essay|interview|op-ed|column|commentary|report)\s+(?:was|is|has been)\s+)?(?:originally|first)\s+(?:published|appeared|posted|ran)\s+(?:(?:in|on|at|by|with)\s+)+(?!(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|the (?:\d|early|late|mid|first|same|past)))\S/i,
   },
   {
     kind: 'republication',
@@ -31,7 +32,12 @@ const RULES: NoticeRule[] = [
   },
   // "Source: RT" below an article names where it came from.
   { kind: 'republication', strong: false, re: /^(?:source|via)\s*:\s*\S/i },
-  { kind: 'fair-use', strong: true, re: /^fair use\b/i },
+  // "Fair use notice:" opens a notice; "Fair use of images is contested" is a sentence.
+  {
+    kind: 'fair-use',
+    strong: true,
+    re: /^fair use(?: notice| statement| disclaimer| policy)?\s*[:.–—-]|^fair use (?:notice|statement|disclaimer)\b|\bcontains copyrighted material\b/i,
+  },
   { kind: 'fair-use', strong: false, re: /\bfair (?:use|dealing)\b|\bsection 107\b/i },
   { kind: 'disclaimer', strong: true, re: /^disclaimer\b/i },
   {
@@ -60,10 +66,12 @@ const RULES: NoticeRule[] = [
     re: /\b(?:grants?|granted|given) permission\b|\bwith (?:the )?(?:kind )?permission of\b/i,
   },
   // Case-sensitive on purpose: "Copyright © 2018 X" opens a notice, "Copyright law…" is prose.
+  // "Copyright © 2018 X", "Copyright The Foo Trust, 2019": a mark, a year or a holder's
+  // name and a year. "Copyright Office officials said…" is prose.
   {
     kind: 'copyright',
     strong: true,
-    re: /^(?:[Cc]opyright|COPYRIGHT|©|\([cC]\))\s*(?:©|\([cC]\))?\s*(?:\d{4}|by\s|[A-Z[]|$)/,
+    re: /^(?:(?:[Cc]opyright|COPYRIGHT)\s*(?:©|\([cC]\)|\d{4}|by\s|$|(?:[\p{Lu}\d][\p{L}\d.&'’-]*,?\s+){1,6}(?:\d{4}|©))|(?:©|\([cC]\))\s*(?:\d{4}|[\p{Lu}\d]))/u,
   },
   { kind: 'copyright', strong: false, re: /\ball rights reserved\b|©/i },
 ];

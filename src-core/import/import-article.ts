@@ -1,7 +1,8 @@
-import type { ParsedArticle, Sha256 } from '../article/model.ts';
-import { parseTextArticle } from '../article/parse-text.ts';
+import { PARSER_VERSION, type ParsedArticle, type Sha256 } from '../article/model.ts';
+import { captureSource, type HtmlParser } from '../article/capture.ts';
 import { metadataGaps } from '../article/gaps.ts';
 import { decodeSource } from './decode.ts';
+import { ImportError } from './import-error.ts';
 
 export { ImportError, type ImportErrorCode } from './import-error.ts';
 export { MAX_IMPORT_BYTES, assertImportableSize } from './decode.ts';
@@ -10,30 +11,52 @@ const utf8 = new TextEncoder();
 
 export interface ImportOptions {
   fileName?: string | null;
+  /** The page's address, when the caller knows it (a URL capture). */
+  url?: string | null;
+}
+
+export interface ImportDeps {
+  sha256: Sha256;
+  /** Parses HTML into a Document: DOMParser in the renderer, linkedom in the CLI. */
+  parseHtml?: HtmlParser;
 }
 
 /**
  * Everything Quire does to a file before it enters the library: refuse bad input with a
- * message, decode, parse, and seal each rights notice with the SHA-256 of its exact text.
+ * message, decode, capture (front end for the format, then the rules), and seal each rights
+ * notice with the SHA-256 of its exact text.
  */
 export async function importArticle(
   bytes: Uint8Array,
   options: ImportOptions,
-  deps: { sha256: Sha256 },
+  deps: ImportDeps,
 ): Promise<ParsedArticle> {
   const { text, mediaType } = decodeSource(bytes, options.fileName);
+  if (mediaType === 'text/html' && !deps.parseHtml)
+    throw new ImportError('unsupported-type', 'HTML pages cannot be read here.');
   const sourceHash = await deps.sha256(bytes);
   const cslId = `q${sourceHash.slice(0, 16)}`;
-  const parsed = parseTextArticle(text, mediaType, cslId);
+  const captured = captureSource(text, mediaType, {
+    id: cslId,
+    url: options.url ?? null,
+    ...(deps.parseHtml ? { parseHtml: deps.parseHtml } : {}),
+  });
+  if (!captured.body.length && !captured.csl.title)
+    throw new ImportError(
+      'no-article',
+      'Quire found no article text in this file: no title and no paragraphs of prose.',
+    );
   const rights = await Promise.all(
-    parsed.rights.map(async (n) => ({ ...n, sha256: await deps.sha256(utf8.encode(n.text)) })),
+    captured.rights.map(async (n) => ({ ...n, sha256: await deps.sha256(utf8.encode(n.text)) })),
   );
-  const { csl } = parsed;
+  const { csl } = captured;
   return {
+    parserVersion: PARSER_VERSION,
     csl,
-    originalSource: parsed.originalSource,
-    keywords: parsed.keywords,
-    body: parsed.body,
+    originalSource: captured.originalSource,
+    keywords: captured.keywords,
+    body: captured.body,
+    headings: captured.headings,
     rights,
     source: {
       sha256: sourceHash,
@@ -41,6 +64,6 @@ export async function importArticle(
       byteLength: bytes.length,
       fileName: options.fileName ?? null,
     },
-    gaps: metadataGaps(csl),
+    gaps: metadataGaps(csl, captured.ambiguousDate),
   };
 }

@@ -4,6 +4,7 @@ const GAP_TEXT: Record<MetadataGap, string> = {
   title: 'No title found',
   author: 'No author found',
   issued: 'No date found',
+  'issued-ambiguous': 'The page wrote its date ambiguously (day and month could be swapped)',
   'container-title': 'No site name found',
 };
 
@@ -15,7 +16,7 @@ export function GapNotices({ gaps }: { gaps: MetadataGap[] }) {
       <ul className="gaps__list">
         {gaps.map((gap) => (
           <li key={gap} className="gaps__item" data-testid="gap-notice" data-gap={gap}>
-            {GAP_TEXT[gap]} — add it in Edit details
+            {GAP_TEXT[gap]} — {gap === 'issued-ambiguous' ? 'check it' : 'add it'} in Edit details
           </li>
         ))}
       </ul>

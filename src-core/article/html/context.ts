@@ -1,0 +1,62 @@
+import type { Block } from '../document/types.ts';
+import type { BlockTrace, LandmarkNode } from './dom-blocks.ts';
+import { textKey, type Extraction } from './extract.ts';
+
+/**
+ * Settles each block's context once the extractor has chosen: a block is the article's when
+ * most of its text was kept, and its landmark is the innermost widget around it, except a
+ * "landmark" that holds most of the article (a page wrapper classed `nav-open`, say).
+ */
+export function resolveContext(
+  blocks: Block[],
+  traces: readonly BlockTrace[],
+  extraction: Extraction,
+): void {
+  let totalKept = 0;
+  // Readability re-parses the page when it retries: then no kept node is the page's own.
+  const byIdentity = traces.some((t) => t.nodes.some((n) => extraction.keptNodes.has(n)));
+  const byText = new TextFinder(extraction.keptText);
+  blocks.forEach((block, i) => {
+    const trace = traces[i]!;
+    let all = 0;
+    let kept = 0;
+    for (const node of trace.nodes) {
+      const length = node.data.trim().length;
+      all += length;
+      const isKept = byIdentity ? extraction.keptNodes.has(node) : byText.find(textKey(node.data));
+      if (isKept) kept += length;
+    }
+    const inArticle = all > 0 ? kept * 2 >= all : false;
+    if (block.context) block.context.inArticle = inArticle;
+    if (!inArticle) return;
+    totalKept += kept;
+    for (let l: LandmarkNode | null = trace.landmark; l; l = l.parent) l.keptChars += kept;
+  });
+  // Figures and separators have no text: they belong where their neighbours do.
+  blocks.forEach((block, i) => {
+    if (block.context && !traces[i]!.nodes.length)
+      block.context.inArticle =
+        !!blocks[i - 1]?.context?.inArticle && !!blocks[i + 1]?.context?.inArticle;
+  });
+  blocks.forEach((block, i) => {
+    let l = traces[i]!.landmark;
+    while (l && totalKept > 0 && l.keptChars * 2 > totalKept) l = l.parent;
+    if (block.context) block.context.landmark = l?.kind ?? null;
+  });
+}
+
+/** Searches kept text in reading order, a bounded stretch ahead, so the whole pass is linear. */
+class TextFinder {
+  private cursor = 0;
+  constructor(private readonly text: string) {}
+
+  find(key: string): boolean {
+    if (!key || !this.text) return false;
+    const window = Math.max(20_000, key.length * 20);
+    const at = this.text.indexOf(key, this.cursor);
+    if (at < 0 || at - this.cursor > window) return false;
+    // A few words may stand anywhere ("Share", "Read more"): only a long match moves on.
+    if (key.length >= 24) this.cursor = at + key.length;
+    return true;
+  }
+}

@@ -1,0 +1,187 @@
+import type { CslItem, CslName, OriginalSource, Paragraph, RightsNotice } from '../model.ts';
+import type { SourceDocument, StatedName } from '../document/types.ts';
+import { isOrganisation, nameKey, parseByline, type NameContext } from '../names.ts';
+import { readHeader } from './header.ts';
+import { findBodyEnd, readBody, type BodyPart } from './body.ts';
+import { noticesIn, sourceRange, type FoundNotice } from './notice-spans.ts';
+import { readOriginalSource, copyrightHolder, licenceOf } from './notice-facts.ts';
+import { paragraphOf, type Heading } from './paragraphs.ts';
+import { viewOf, type BlockView } from './view.ts';
+import { URL_LINE } from '../boilerplate.ts';
+
+/** Everything the rules read from a document; hashing and the source record come later. */
+export interface RuleArticle {
+  csl: CslItem;
+  originalSource: OriginalSource | null;
+  keywords: string[];
+  body: Paragraph[];
+  headings: Heading[];
+  rights: Omit<RightsNotice, 'sha256'>[];
+  /** Dates the page wrote ambiguously (03/04/2021 with no language): the UI asks. */
+  ambiguousDate: boolean;
+}
+
+/**
+ * Reads an article from the blocks of any front end. General rules, not site rules: header.ts,
+ * body.ts, furniture.ts and notices.ts say what each one looks at.
+ */
+export function readArticle(doc: SourceDocument, id: string, pageUrl: string | null): RuleArticle {
+  const views = doc.blocks.map(viewOf);
+  const html = doc.format === 'html';
+  // An HTML page's article is what the extractor kept; the rest of the page is chrome, where
+  // only notices are looked for.
+  const article =
+    html && views.some((v) => v.block.context?.inArticle) ? views.filter(inArticle) : views;
+  const header = readHeader(article, 0, { titleFromParagraphs: !html });
+  const bylineNames = header.bylines.flatMap(namesOf);
+  const bodyEnd = findBodyEnd(article, header.bodyStart, article.length, bylineNames);
+  const body = readBody(article.slice(header.bodyStart, bodyEnd));
+  const footer = article.slice(bodyEnd).flatMap((v) => noticesIn(v, true));
+  const chrome = html && article !== views ? pageNotices(views, article) : [];
+  const found = dedupe([...body.notices, ...footer, ...chrome]);
+  const rights = found
+    .map((n) => toNotice(n, doc))
+    .filter((n): n is Omit<RightsNotice, 'sha256'> => n !== null)
+    .sort((a, b) => a.start - b.start);
+
+  const stated = doc.stated;
+  const originalSource = readOriginalSource(found) ?? basedOn(stated.basedOn);
+  const site = stated.siteName ?? header.site ?? null;
+  const url = stated.url ?? statedUrl(views) ?? pageUrl;
+  const context: NameContext = {
+    organisations: [site, originalSource?.name, stated.publisher?.name].filter(
+      (s): s is string => !!s,
+    ),
+  };
+  const authors = readAuthors(stated.authors ?? [], [...header.bylines, ...body.bylines], context);
+  const issued = stated.published?.parts ?? header.date?.parts ?? null;
+  const title = stated.title ?? header.title;
+  const keywords = unique([...(stated.keywords ?? []), ...header.keywords, ...body.keywords]);
+
+  const csl: CslItem = { id, type: 'webpage' };
+  if (title) csl.title = title;
+  if (authors.length) csl.author = authors;
+  if (issued) csl.issued = { 'date-parts': [issued] };
+  const container = site ?? copyrightHolder(found, authors, context) ?? (url ? hostOf(url) : null);
+  if (container) csl['container-title'] = container;
+  if (url && /^https?:\/\//i.test(url)) csl.URL = url;
+  if (stated.accessed) csl.accessed = { 'date-parts': [stated.accessed.parts] };
+  if (keywords.length) csl.keyword = keywords.join(', ');
+  if (stated.language) csl.language = stated.language;
+  const licence = licenceOf(found) ?? stated.license ?? null;
+  if (licence) csl.license = licence;
+
+  const numbered = numberParagraphs(body.paragraphs);
+  const headings = body.headings.map((h) => ({
+    text: h.view.flat,
+    level: h.view.block.level ?? 2,
+    before: h.before,
+    start: h.view.block.start,
+    end: h.view.block.end,
+  }));
+  return {
+    csl,
+    originalSource,
+    keywords,
+    body: numbered,
+    headings,
+    rights,
+    ambiguousDate: !!stated.published?.ambiguous && !!issued,
+  };
+}
+
+function inArticle(view: BlockView): boolean {
+  return view.block.context?.inArticle === true;
+}
+
+/** Notices in the page around the article: its footer, mostly ("© 2021 Example Media"). */
+function pageNotices(views: readonly BlockView[], article: readonly BlockView[]): FoundNotice[] {
+  const last = article[article.length - 1]?.index ?? -1;
+  return views
+    .filter((v) => !inArticle(v) && v.index > last && v.block.kind === 'paragraph')
+    .filter((v) => v.block.context?.linkDensity !== undefined && v.block.context.linkDensity < 0.8)
+    .flatMap((v) => noticesIn(v, v.block.context?.landmark === 'footer'));
+}
+
+function dedupe(found: FoundNotice[]): FoundNotice[] {
+  const seen = new Set<string>();
+  return found.filter((n) => {
+    const key = `${n.view.index}:${n.textStart}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function toNotice(found: FoundNotice, doc: SourceDocument): Omit<RightsNotice, 'sha256'> | null {
+  const range = sourceRange(
+    found.view.block,
+    found.textStart,
+    found.textEnd,
+    doc.source,
+    doc.format,
+  );
+  if (!range || range.end <= range.start) return null;
+  return {
+    kind: found.kind,
+    text: doc.source.slice(range.start, range.end),
+    start: range.start,
+    end: range.end,
+    display: found.view.block.text.slice(found.textStart, found.textEnd),
+  };
+}
+
+function numberParagraphs(parts: readonly BodyPart[]): Paragraph[] {
+  const seen = new Map<string, number>();
+  return parts.map((part, i) => paragraphOf(part, i + 1, seen));
+}
+
+function readAuthors(
+  stated: readonly StatedName[],
+  bylines: string[],
+  context: NameContext,
+): CslName[] {
+  const names = stated.length
+    ? stated.map((n) => statedName(n, context)).filter((n): n is CslName => n !== null)
+    : bylines.flatMap((b) => parseByline(b, context));
+  const seen = new Set<string>();
+  return names.filter((n) => !seen.has(nameKey(n)) && !!seen.add(nameKey(n)));
+}
+
+function statedName(name: StatedName, context: NameContext): CslName | null {
+  if (name.type === 'organisation') return { literal: name.name };
+  if (name.type === 'person') return parseByline(name.name, { organisations: [] })[0] ?? null;
+  return isOrganisation(name.name, context)
+    ? { literal: name.name }
+    : (parseByline(name.name, context)[0] ?? null);
+}
+
+function basedOn(
+  stated: { name: string | null; url: string | null } | undefined,
+): OriginalSource | null {
+  if (!stated) return null;
+  const name = stated.name ?? (stated.url ? hostOf(stated.url) : null);
+  return name ? { name, url: stated.url } : null;
+}
+
+function statedUrl(views: readonly BlockView[]): string | null {
+  for (const view of views) {
+    const m = URL_LINE.exec(view.flat);
+    if (m?.[1]) return m[1];
+  }
+  return null;
+}
+
+/** The names in a byline, for recognising their bios ("Jane Doe is …"). */
+function namesOf(byline: string): string[] {
+  return parseByline(byline, { organisations: [] }).map((n) => n.literal ?? n.family ?? '');
+}
+
+export function hostOf(url: string): string | null {
+  return /^https?:\/\/(?:www\.)?([^/:?#]+)/i.exec(url)?.[1] ?? null;
+}
+
+function unique(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => !seen.has(v.toLowerCase()) && !!seen.add(v.toLowerCase()));
+}
