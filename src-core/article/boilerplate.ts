@@ -97,10 +97,10 @@ const BIO_ROLE =
 export function isAuthorBio(text: string, authors: readonly string[] = []): boolean {
   if (/^about the authors?\b/i.test(text)) return true;
   const opening =
-    /^((?:[A-Z][\p{L}.'’-]+\s+){1,5})(?:is|was|has been)\s+(?:an?|the|currently|also|now|one)\b\s*([^.]{0,140})/u.exec(
+    /^((?:[A-Z][\p{L}.'’-]+\s+){1,5})(?:is|was|has been)\s+(?:an?|the|currently|also|now|one|headquartered|based|listed|owned|part)\b\s*([^.]{0,140})/u.exec(
       text,
     );
-  if (!opening || text.length > 800) return false;
+  if (!opening || text.length > 1200) return false;
   const name = opening[1]!.trim().toLowerCase();
   const byAuthor = authors.some(
     (a) => a.length > 2 && name.includes(a.toLowerCase().split(/\s+/).pop()!),

@@ -31,10 +31,19 @@ export function readArticle(doc: SourceDocument, id: string, pageUrl: string | n
   // An HTML page's article is what the extractor kept; the rest of the page is chrome, where
   // only notices are looked for.
   const article =
-    html && views.some((v) => v.block.context?.inArticle) ? views.filter(inArticle) : views;
+    html && views.some((v) => v.block.context?.inArticle) ? articleViews(views) : views;
   const header = readHeader(article, 0, { titleFromParagraphs: !html });
-  const bylineNames = header.bylines.flatMap(namesOf);
-  const bodyEnd = findBodyEnd(article, header.bodyStart, article.length, bylineNames);
+  const stated = doc.stated;
+  const hostName = /^([^.]+)\./.exec(hostOf(stated.url ?? pageUrl ?? '') ?? '')?.[1] ?? null;
+  const publishers = [stated.siteName, stated.publisher?.name, header.site, hostName].filter(
+    (s): s is string => !!s && s.length > 2,
+  );
+  const bioNames = [
+    ...header.bylines.flatMap(namesOf),
+    ...(stated.authors ?? []).map((a) => a.name),
+    ...publishers,
+  ];
+  const bodyEnd = findBodyEnd(article, header.bodyStart, article.length, bioNames);
   const body = readBody(article.slice(header.bodyStart, bodyEnd));
   const footer = article.slice(bodyEnd).flatMap((v) => noticesIn(v, true));
   const chrome = html && article !== views ? pageNotices(views, article) : [];
@@ -44,7 +53,6 @@ export function readArticle(doc: SourceDocument, id: string, pageUrl: string | n
     .filter((n): n is Omit<RightsNotice, 'sha256'> => n !== null)
     .sort((a, b) => a.start - b.start);
 
-  const stated = doc.stated;
   const originalSource = readOriginalSource(found) ?? basedOn(stated.basedOn);
   const site = stated.siteName ?? header.site ?? null;
   const url = stated.url ?? statedUrl(views) ?? pageUrl;
@@ -92,6 +100,25 @@ export function readArticle(doc: SourceDocument, id: string, pageUrl: string | n
 
 function inArticle(view: BlockView): boolean {
   return view.block.context?.inArticle === true;
+}
+
+/**
+ * The extractor's blocks, plus the quotations it dropped from between them: embedded posts
+ * and pull quotes that extractors score as widgets are part of what the article says.
+ */
+function articleViews(views: readonly BlockView[]): BlockView[] {
+  const first = views.findIndex(inArticle);
+  let last = views.length - 1;
+  while (last > first && !inArticle(views[last]!)) last--;
+  return views.filter(
+    (v, i) =>
+      inArticle(v) ||
+      (i > first &&
+        i < last &&
+        v.block.kind === 'quote' &&
+        (v.block.context?.linkDensity ?? 1) < 0.5 &&
+        !['nav', 'comments', 'related', 'aside'].includes(v.block.context?.landmark ?? '')),
+  );
 }
 
 /** Notices in the page around the article: its footer, mostly ("© 2021 Example Media"). */

@@ -10,7 +10,7 @@ import {
 import { noticeKind } from '../notices.ts';
 import { readDateline } from './dateline.ts';
 import { noticesIn, type FoundNotice } from './notice-spans.ts';
-import { isWidgetText, isPageFurniture } from './furniture.ts';
+import { isContactLine, isPageFurniture, isTimestampLine, isWidgetText } from './furniture.ts';
 import type { BlockView } from './view.ts';
 
 /** A body paragraph before numbering: the views it is made of (a list or quote run is one). */
@@ -46,6 +46,8 @@ function isFooterBlock(view: BlockView, authors: readonly string[]): boolean {
     view.linkOnly ||
     isBoilerplate(flat, true) ||
     isWidgetText(view) ||
+    isTimestampLine(view) ||
+    isContactLine(view) ||
     noticeKind(flat, true) !== null ||
     isAuthorBio(flat, authors) ||
     taxonomyValues(flat) !== null ||
@@ -53,15 +55,39 @@ function isFooterBlock(view: BlockView, authors: readonly string[]): boolean {
   );
 }
 
-/** Index just past the last block of the article's prose: everything after it is footer. */
+/**
+ * Index just past the last block of the article's prose: everything after it is footer.
+ * `names` are the authors' and the publishers' names: a paragraph that opens with one of them
+ * and says what it is ("Ascom is a global provider…") is their bio.
+ */
 export function findBodyEnd(
   views: readonly BlockView[],
   bodyStart: number,
   end: number,
-  authors: readonly string[] = [],
+  names: readonly string[] = [],
 ): number {
-  while (end > bodyStart && isFooterBlock(views[end - 1]!, authors)) end--;
-  return end;
+  while (end > bodyStart && isFooterBlock(views[end - 1]!, names)) end--;
+  return aboutSectionStart(views, bodyStart, end) ?? end;
+}
+
+/** "About the author" / "About Example Corp" heading near the end: what follows is a bio. */
+function aboutSectionStart(
+  views: readonly BlockView[],
+  bodyStart: number,
+  end: number,
+): number | null {
+  for (let i = end - 1; i > bodyStart && i >= end - 4; i--) {
+    const view = views[i]!;
+    if (view.block.kind === 'heading' || view.lines.length === 1) {
+      if (
+        /^about (?:the authors?|us|\p{Lu}[\p{L}\d&.'’-]*(?: \p{Lu}[\p{L}\d&.'’-]*){0,4})$/u.test(
+          view.flat,
+        )
+      )
+        return i;
+    }
+  }
+  return null;
 }
 
 /** The article's own prose blocks in reading order; list and quote runs merge into one. */
@@ -74,8 +100,9 @@ export function readBody(views: readonly BlockView[]): BodyResult {
     keywords: [],
   };
   let previous: Paragraph['kind'] | null = null;
-  views.forEach((view) => {
+  views.forEach((view, i) => {
     const { flat, block } = view;
+    if (isImageCredit(views, i, result.paragraphs.length === 0)) return;
     // Past the first notice, the page is in its footer: weaker evidence of a notice counts.
     const notices = block.kind === 'paragraph' ? noticesIn(view, result.notices.length > 0) : [];
     if (notices.length) {
@@ -150,10 +177,26 @@ function isSkippable(view: BlockView): boolean {
     view.linkOnly ||
     isBoilerplate(flat) ||
     isWidgetText(view) ||
+    isTimestampLine(view) ||
     isPageFurniture(view) ||
     (view.lines.length === 1 &&
       flat.length < 60 &&
       !/[.!?]$/.test(flat) &&
       readDateline(flat) !== null)
   );
+}
+
+const CREDIT_MARK = /^(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*)?[\p{L} .'’&/-]{2,60}$/iu;
+
+/**
+ * "© Aaron Schwartz" under a photo credits the photo: a copyright notice of the image, not
+ * of the article, and no sign that the article's footer has begun.
+ */
+function isImageCredit(views: readonly BlockView[], i: number, beforeProse: boolean): boolean {
+  const view = views[i]!;
+  if (!CREDIT_MARK.test(view.flat) || /rights reserved/i.test(view.flat)) return false;
+  if (beforeProse) return !/\d{4}/.test(view.flat);
+  const near = (v: BlockView | undefined): boolean =>
+    v?.block.kind === 'figure' || v?.block.kind === 'caption';
+  return near(views[i - 1]) || near(views[i + 1]);
 }

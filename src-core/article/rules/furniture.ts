@@ -44,10 +44,33 @@ export function isPageFurniture(view: BlockView): boolean {
   if (!context) return false;
   const { flat } = view;
   const landmark = context.landmark;
-  if (landmark === 'share' || landmark === 'comments' || landmark === 'nav') return true;
+  // An embedded post (a quoted tweet) often sits in a "social" wrapper: it is still a quote.
+  if (landmark === 'share' && view.block.kind !== 'quote') return true;
+  if (landmark === 'comments' || landmark === 'nav') return true;
   if (landmark === 'related' && context.linkDensity > 0.3) return true;
   if (context.linkDensity > 0.5 && flat.length < 200) return true;
   if (flat.length < 160 && CREDIT.test(flat) && !/[.!?]["”’]?$/.test(flat.replace(/\)\.?$/, '')))
     return true;
   return false;
+}
+
+/** "Updated at 1:23 p.m.", "Posted Nov 18, 8:19 PM", "Published 3 hours ago": a stamp, not prose. */
+const TIMESTAMP =
+  /^(?:(?:last )?(?:updated|posted|published|modified|first published)\b|(?:\d{1,2}:\d{2}|\d+ (?:minutes?|hours?|days?) ago))[^.!?]{0,100}$/i;
+
+export function isTimestampLine(view: BlockView): boolean {
+  const { flat } = view;
+  if (flat.length > 110 || view.lines.length > 2) return false;
+  return TIMESTAMP.test(flat) && /\d/.test(flat);
+}
+
+/**
+ * How to reach the author or the newsroom, below an article: "Have a tip? Jane Doe may be
+ * reached at …", "Follow her on Twitter @jane", "Contact the author: …".
+ */
+const CONTACT =
+  /^(?:have a (?:news )?tip\b|got a (?:news )?tip\b|(?:contact|email|e-mail|reach) (?:the )?(?:author|reporter|writer|newsroom|us)\b|follow (?:him|her|them|me|us|the author)\b)|\b(?:may|can) be (?:reached|contacted|emailed) (?:at|by|on|via)\b/i;
+
+export function isContactLine(view: BlockView): boolean {
+  return view.flat.length < 400 && CONTACT.test(view.flat);
 }
