@@ -36,6 +36,14 @@ const ANYWHERE: RegExp[] = [
   URL_LINE,
   NAVIGATION,
   /\bfollow us on (?:instagram|twitter|facebook|telegram|x|mastodon|bluesky)\b/i,
+  /^(?:don'?t miss|must read|most read|most popular|trending(?: now)?|editor'?s picks?|more stories|top stories|latest(?: news)?|in (?:other|related) news|recommended(?: reading| stories)?|(?:you )?might also like|more (?:on|about) this(?: story| topic)?)\s*:?$/i,
+  /^(?:advert|advertisement|advertising|ad|ads|sponsored|sponsored (?:content|post|links?)|paid (?:post|content)|promoted|partner content)$/i,
+  // What a page shows in place of a script-driven widget, and consent banners.
+  /^[^.]{0,80}\b(?:requires|enable|turn on|needs) javascript\b[^.]{0,80}\.?$/i,
+  /^(?:this|our) (?:web)?site uses cookies\b|\bwe use cookies\b.{0,200}$|\baccept (?:all )?cookies\b/i,
+  // WordPress shortcodes a theme failed to render: "[button link=… type=…]".
+  /^\[\/?[a-z][\w-]*(?:\s+[\w-]+=|\])/i,
+  /^.{0,200}\b(?:click|tap) here\b.{0,40}\b(?:subscribe|subscription|issues|offer|deal|newsletter|sign up|download (?:our|the) app)\b.{0,100}$|^.{0,100}\b(?:subscribe|subscription|issues for)\b.{0,100}\b(?:click|tap) here\b.{0,100}$/i,
 ];
 
 /** Appeals that only count as furniture above or below the article: in prose they are words. */

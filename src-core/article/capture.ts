@@ -26,10 +26,18 @@ export function captureSource(
   mediaType: MediaType,
   options: CaptureOptions = {},
 ): RuleArticle {
-  return readArticle(frontEnd(text, mediaType, options), options.id ?? 'article', options.url ?? null);
+  return readArticle(
+    frontEnd(text, mediaType, options),
+    options.id ?? 'article',
+    options.url ?? null,
+  );
 }
 
-export function frontEnd(text: string, mediaType: MediaType, options: CaptureOptions): SourceDocument {
+export function frontEnd(
+  text: string,
+  mediaType: MediaType,
+  options: CaptureOptions,
+): SourceDocument {
   if (mediaType === 'text/html') {
     if (!options.parseHtml) throw new Error('captureSource needs parseHtml for an HTML source');
     return htmlDocument(text, options.parseHtml(text), { url: options.url ?? null });

@@ -73,7 +73,11 @@ const RULES: NoticeRule[] = [
     strong: true,
     re: /^(?:(?:[Cc]opyright|COPYRIGHT)\s*(?:©|\([cC]\)|\d{4}|by\s|$|(?:[\p{Lu}\d][\p{L}\d.&'’-]*,?\s+){1,6}(?:\d{4}|©))|(?:©|\([cC]\))\s*(?:\d{4}|[\p{Lu}\d]))/u,
   },
-  { kind: 'copyright', strong: false, re: /\ball rights reserved\b|©/i },
+  {
+    kind: 'copyright',
+    strong: false,
+    re: /\ball rights reserved\b|©|\bsubject to copyright\b|\bno part of (?:this|the) (?:\w+ ){0,2}may be (?:reproduced|republished|copied)\b|\bmay not be (?:reproduced|republished|redistributed|rewritten)\b/i,
+  },
 ];
 
 /** The kind of rights notice a line or block opens with, if any; `footer` admits weaker evidence. */

@@ -329,8 +329,20 @@ function isDataTable(table: Element): boolean {
   return !table.querySelector('table, p, div, h1, h2, h3, h4, ul, ol, blockquote, article');
 }
 
+/**
+ * Classes of content a page shows only on demand (hover cards, tooltips, pop-ups) or only to
+ * screen readers: a reader of the page never sees it inline.
+ */
+const ON_DEMAND =
+  /(?:^|[\s_-])(?:rollover|tooltip|popover|hover-?card|popup|sr-only|visually-hidden|screen-reader-text|screenreader)(?:$|[\s_-])/i;
+
 function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
+  // Inline elements only: a container with such a class may still hold the page.
+  if (el.tagName === 'SPAN') {
+    const cls = el.getAttribute('class');
+    if (cls && ON_DEMAND.test(cls.slice(0, 300))) return true;
+  }
   if (el.getAttribute('aria-hidden') === 'true' && !el.querySelector('p')) return true;
   const style = el.getAttribute('style');
   return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style.slice(0, 500));

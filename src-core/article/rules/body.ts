@@ -124,7 +124,8 @@ export function readBody(views: readonly BlockView[]): BodyResult {
     // Below a notice that follows the prose, a line that is not a sentence is footer furniture.
     const inFooter = result.notices.length > 0 && result.paragraphs.length > 0;
     if (inFooter && !/[.!?:"”’')\]]$/.test(flat)) return;
-    if (block.kind === 'heading') {
+    // An interview's questions are often set as headings: they are what was said, not titles.
+    if (block.kind === 'heading' && !/^(?:Q|Question)\s*[:.]\s*\S/.test(flat)) {
       if (flat) result.headings.push({ view, before: result.paragraphs.length });
       previous = null;
       return;
@@ -151,6 +152,7 @@ export function readBody(views: readonly BlockView[]): BodyResult {
 function paragraphKind(view: BlockView): Paragraph['kind'] | null {
   switch (view.block.kind) {
     case 'paragraph':
+    case 'heading':
       return 'prose';
     case 'quote':
       return 'blockquote';

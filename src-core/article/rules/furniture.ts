@@ -33,7 +33,7 @@ function splitWords(text: string): string[] {
 }
 
 const CREDIT =
-  /^(?:(?:photo|image|picture|video|illustration|graphic|credit|source)s?\b.{0,120}$|.{0,120}\b(?:getty images|afp|reuters|associated press|ap photo|shutterstock|istock|alamy|epa|pa images|pa wire)\)?\.?$)/i;
+  /\((?:image|photo|picture|video|credit|source|illustration)s?\s*:\s*[^()]{1,60}\)$|^(?:(?:photo|image|picture|video|illustration|graphic|credit|source)s?\b.{0,120}$|.{0,120}\b(?:getty images|afp|reuters|associated press|ap photo|shutterstock|istock|alamy|epa|pa images|pa wire)\)?\.?$)/i;
 
 /**
  * HTML evidence that a block is page furniture rather than the article's prose: it sits in a
@@ -49,6 +49,7 @@ export function isPageFurniture(view: BlockView): boolean {
   if (landmark === 'comments' || landmark === 'nav') return true;
   if (landmark === 'related' && context.linkDensity > 0.3) return true;
   if (context.linkDensity > 0.5 && flat.length < 200) return true;
+  if (context.linkDensity > 0.7) return true;
   if (flat.length < 160 && CREDIT.test(flat) && !/[.!?]["”’]?$/.test(flat.replace(/\)\.?$/, '')))
     return true;
   return false;
