@@ -35,6 +35,10 @@ const ANYWHERE: RegExp[] = [
   /^(?:the )?(?:featured |top |cover |header )?(?:image|photo|picture|illustration)s?\s+(?:is|are)\s+(?:from|by|courtesy|credited|via|licensed)\b/i,
   URL_LINE,
   NAVIGATION,
+  // A bare address between paragraphs is a link preview; a line of symbols is decoration.
+  /^https?:\/\/\S+$/i,
+  /^[^\p{L}\p{N}]+$/u,
+  /^(?:citation|cite this (?:article|page|story)|how to cite(?: this (?:article|page))?)\s*:/i,
   /\bfollow us on (?:instagram|twitter|facebook|telegram|x|mastodon|bluesky)\b/i,
   /^(?:don'?t miss|must read|most read|most popular|trending(?: now)?|editor'?s picks?|more stories|top stories|latest(?: news)?|in (?:other|related) news|recommended(?: reading| stories)?|(?:you )?might also like|more (?:on|about) this(?: story| topic)?)\s*:?$/i,
   /^(?:advert|advertisement|advertising|ad|ads|sponsored|sponsored (?:content|post|links?)|paid (?:post|content)|promoted|partner content)$/i,

@@ -35,6 +35,10 @@ function splitWords(text: string): string[] {
 const CREDIT =
   /\((?:image|photo|picture|video|credit|source|illustration)s?\s*:\s*[^()]{1,60}\)$|^(?:(?:photo|image|picture|video|illustration|graphic|credit|source)s?\b.{0,120}$|.{0,120}\b(?:getty images|afp|reuters|associated press|ap photo|shutterstock|istock|alamy|epa|pa images|pa wire)\)?\.?$)/i;
 
+/** A photo caption ends with its credit: "… Photographer: Jane Doe/Bloomberg via Getty Images". */
+const CREDIT_TAIL =
+  /(?:\b(?:photographer|photo|image|picture|credit|source)s?\s*:\s*[^.:]{1,80}|\b(?:via|\/|\|)\s*(?:getty images|afp|reuters|ap|shutterstock|istock|alamy|epa|bloomberg)\b[^.]{0,10})$/i;
+
 /**
  * HTML evidence that a block is page furniture rather than the article's prose: it sits in a
  * share, related, comments or navigation widget, is mostly links, or is a photo credit.
@@ -47,11 +51,17 @@ export function isPageFurniture(view: BlockView): boolean {
   // An embedded post (a quoted tweet) often sits in a "social" wrapper: it is still a quote.
   if (landmark === 'share' && view.block.kind !== 'quote') return true;
   if (landmark === 'comments' || landmark === 'nav') return true;
-  if (landmark === 'related' && context.linkDensity > 0.3) return true;
+  // Teasers and "most read" boxes that an extractor left inside the article.
+  if (
+    (landmark === 'related' || landmark === 'aside') &&
+    (context.linkDensity > 0.3 || flat.length < 250)
+  )
+    return true;
   if (context.linkDensity > 0.5 && flat.length < 200) return true;
   if (context.linkDensity > 0.7) return true;
   if (flat.length < 160 && CREDIT.test(flat) && !/[.!?]["”’]?$/.test(flat.replace(/\)\.?$/, '')))
     return true;
+  if (flat.length < 700 && CREDIT_TAIL.test(flat)) return true;
   return false;
 }
 

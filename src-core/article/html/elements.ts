@@ -1,0 +1,146 @@
+import { plainText } from './text.ts';
+
+/** The most `<time>` elements and comments looked at; the first few are the ones that matter. */
+const MAX_TIMES = 500;
+const MAX_COMMENTS = 50;
+const COMMENT_NODE = 8;
+const ELEMENT_NODE = 1;
+
+export interface TimeElement {
+  value: string;
+  /** `pubdate`, itemprop or class says this is when the article was published (or updated). */
+  role: 'published' | 'modified' | null;
+  from: string;
+}
+
+/** What the page's elements (not its meta tags or JSON-LD) say about it. */
+export interface PageElements {
+  /** `<html lang>` (or `xml:lang`). */
+  lang: string | null;
+  /** The text of the document's `<title>`, as written. */
+  title: string | null;
+  /** `<base href>`. */
+  base: string | null;
+  /** `<link rel=canonical href>`, as written. */
+  canonical: string[];
+  /** `<link rel=license href>`, as written. */
+  licenseLinks: string[];
+  /** `<a rel=license>`: its address, else its text. */
+  licenseAnchors: string[];
+  times: TimeElement[];
+  /** What a clipper wrote in a comment: SingleFile's "saved date:"/"url:", "saved from url=". */
+  clipper: { savedDate: string | null; url: string | null; from: string | null };
+}
+
+const relTokens = (el: Element): string[] =>
+  (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+
+const classTokens = (el: Element): string =>
+  ` ${(el.getAttribute('class') ?? '').slice(0, 500).toLowerCase()} `;
+
+export function readPageElements(doc: Document): PageElements {
+  const root = doc.documentElement;
+  const page: PageElements = {
+    lang: plainText(root?.getAttribute('lang') ?? root?.getAttribute('xml:lang')) || null,
+    title: null,
+    base: null,
+    canonical: [],
+    licenseLinks: [],
+    licenseAnchors: [],
+    times: [],
+    clipper: { savedDate: null, url: null, from: null },
+  };
+
+  const titles = doc.getElementsByTagName('title');
+  for (let i = 0; i < titles.length && i < 20; i++) {
+    const el = titles[i]!;
+    // An SVG's <title> names a picture, not the page.
+    if (el.parentElement && /^svg$/i.test(el.parentElement.tagName)) continue;
+    page.title = el.textContent ?? '';
+    break;
+  }
+
+  const base = doc.getElementsByTagName('base')[0];
+  page.base = base?.getAttribute('href') ?? null;
+
+  const links = doc.getElementsByTagName('link');
+  for (let i = 0; i < links.length && i < 5000; i++) {
+    const el = links[i]!;
+    const href = el.getAttribute('href');
+    if (!href) continue;
+    const rel = relTokens(el);
+    if (rel.includes('canonical')) page.canonical.push(href);
+    if (rel.includes('license')) page.licenseLinks.push(href);
+  }
+
+  const anchors = doc.getElementsByTagName('a');
+  for (let i = 0; i < anchors.length && i < 50_000; i++) {
+    const el = anchors[i]!;
+    if (!el.hasAttribute('rel') || !relTokens(el).includes('license')) continue;
+    const value = el.getAttribute('href') || plainText(el.textContent);
+    if (value) page.licenseAnchors.push(value);
+  }
+
+  const times = doc.getElementsByTagName('time');
+  for (let i = 0; i < times.length && i < MAX_TIMES; i++) {
+    const el = times[i]!;
+    const itemprop = (el.getAttribute('itemprop') ?? '').toLowerCase();
+    const cls = classTokens(el);
+    let role: TimeElement['role'] = null;
+    let from = 'time[datetime]';
+    if (el.hasAttribute('pubdate')) {
+      role = 'published';
+      from = 'time[pubdate]';
+    } else if (/\bdatepublished\b/.test(itemprop)) {
+      role = 'published';
+      from = 'time[itemprop=datePublished]';
+    } else if (/\bdatemodified\b/.test(itemprop)) {
+      role = 'modified';
+      from = 'time[itemprop=dateModified]';
+    } else if (/publish|pubdate|entry-date|post-?date|posted-?on|article-?date/.test(cls)) {
+      // Before "updated": WordPress marks an unedited post's one <time> "published updated".
+      role = 'published';
+      from = 'time.published';
+    } else if (/[\s_-](?:updated|modified|date-?modified|last-?updated)[\s_-]/.test(cls)) {
+      role = 'modified';
+      from = 'time.updated';
+    }
+    const datetime = plainText(el.getAttribute('datetime'));
+    // Without a datetime, only a time marked as the publication date is read by its text.
+    const value = datetime || (role ? plainText(el.textContent) : '');
+    if (value) page.times.push({ value, role, from });
+  }
+
+  readClipperComments(doc, page);
+  return page;
+}
+
+/** Comments at the very top of the page or its head, where clippers sign a saved page. */
+function readClipperComments(doc: Document, page: PageElements): void {
+  const places: ArrayLike<ChildNode>[] = [doc.childNodes];
+  if (doc.documentElement) places.push(doc.documentElement.childNodes);
+  if (doc.head) places.push(doc.head.childNodes);
+  let seen = 0;
+  for (const nodes of places) {
+    for (let i = 0; i < nodes.length && seen < MAX_COMMENTS; i++) {
+      const node = nodes[i]!;
+      if (node.nodeType === ELEMENT_NODE && node !== doc.documentElement && node !== doc.head)
+        continue;
+      if (node.nodeType !== COMMENT_NODE) continue;
+      seen++;
+      const text = (node.textContent ?? '').slice(0, 4000);
+      if (/SingleFile/i.test(text)) {
+        const date = /^[ \t]*saved date:[ \t]*(\S[^\n]*)$/im.exec(text);
+        const url = /^[ \t]*url:[ \t]*(\S+)[ \t]*$/im.exec(text);
+        if (date) page.clipper.savedDate ??= date[1]!.trim();
+        if (url) page.clipper.url ??= url[1]!;
+        page.clipper.from ??= 'SingleFile comment';
+      }
+      const savedFrom = /saved from url=\(\d{1,6}\)(\S+)/i.exec(text);
+      if (savedFrom) {
+        page.clipper.url ??= savedFrom[1]!;
+        page.clipper.from ??= 'saved from url comment';
+      }
+    }
+  }
+}

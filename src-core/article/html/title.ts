@@ -1,0 +1,159 @@
+import { collapseWhitespace } from './text.ts';
+
+/** What the page says about itself, to recognise the parts of a `<title>` that are not the title. */
+export interface KnownNames {
+  /** The site's name (og:site_name, the JSON-LD WebSite, application-name …). */
+  siteName?: string | null;
+  /** Other names the site goes by on the page (its publisher, its journal). */
+  siteNames?: readonly (string | null | undefined)[];
+  /** The page's host (`www.example.co.uk`) or address. */
+  host?: string | null;
+  /** The stated authors: "Title | Jane Doe | Site" loses the author too. */
+  authors?: readonly string[];
+}
+
+// Separators between a title and a site name, always with a space either side ("Title | Site").
+// A hyphen without spaces ("COVID-19") never separates.
+const SEPARATOR = / (?:\||｜|-{1,2}|–|—|·|•|»|::|~|\/\/) /g;
+
+// Two-level public suffixes common enough to matter for a page's host name.
+const SECOND_LEVEL = new Set(
+  `ac co com edu gov govt net org nic ltd plc sch mil gob nhs police ne or go`.split(' '),
+);
+// Hosting platforms whose subdomain is the site ("janedoe.substack.com").
+const PLATFORMS = new Set(
+  `substack medium wordpress blogspot ghost tumblr github gitlab neocities wixsite weebly`.split(
+    ' ',
+  ),
+);
+
+const key = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+
+function hostLabels(host: string | null | undefined): { labels: string[]; suffix: number } {
+  let h = (host ?? '').trim().toLowerCase();
+  if (h.includes('/')) {
+    try {
+      h = new URL(h.includes('://') ? h : `https://${h}`).hostname;
+    } catch {
+      return { labels: [], suffix: 0 };
+    }
+  }
+  const labels = h.split('.').filter(Boolean);
+  while (labels.length > 2 && /^(?:www\d?|m|amp|mobile)$/.test(labels[0]!)) labels.shift();
+  const suffix =
+    labels.length > 2 && labels.at(-1)!.length === 2 && SECOND_LEVEL.has(labels.at(-2)!) ? 2 : 1;
+  return { labels, suffix: Math.min(suffix, Math.max(labels.length - 1, 0)) };
+}
+
+/**
+ * The site a host or address belongs to: `www.bbc.co.uk` → `bbc.co.uk`, `jane.substack.com`
+ * → `jane.substack.com` (on a hosting platform the subdomain is the site), or null.
+ */
+export function siteOf(host: string | null | undefined): string | null {
+  const { labels, suffix } = hostLabels(host);
+  if (labels.length < 2) return labels[0] ?? null;
+  const name = labels[labels.length - suffix - 1]!;
+  const size = PLATFORMS.has(name) && labels.length > suffix + 1 ? suffix + 2 : suffix + 1;
+  return labels.slice(-size).join('.');
+}
+
+/** The names a host stands for: `www.theguardian.com` → `theguardian`, `theguardiancom`. */
+export function hostNames(host: string | null | undefined): string[] {
+  const { labels, suffix } = hostLabels(host);
+  if (labels.length < 2) return labels.map(key).filter(Boolean);
+  const name = labels[labels.length - suffix - 1]!;
+  const names = [key(name), key(labels.slice(-suffix - 1).join('.'))];
+  if (PLATFORMS.has(name) && labels.length > suffix + 1) {
+    names.push(key(labels[labels.length - suffix - 2]!));
+  }
+  return names.filter((n) => n.length > 1);
+}
+
+/**
+ * The title without the site name (and author) a `<title>` or `og:title` adds around it:
+ * "Title | Site", "Title - Site", "Title — Site", "Title | Author | Site", "Site: Title",
+ * "Site | Title", "Title - by Author - Newsletter". A part is only dropped when it names the
+ * site (a known site name, or the host's name) or a stated author, so a title that contains
+ * " - " for its own reasons stays whole. Whitespace is collapsed; nothing is decoded.
+ */
+export function cleanTitle(raw: string, known: KnownNames): string {
+  const title = collapseWhitespace(raw);
+  if (!title) return '';
+  const siteKeys = new Set(
+    [known.siteName, ...(known.siteNames ?? [])]
+      .filter((s): s is string => typeof s === 'string')
+      .map(key)
+      .filter(Boolean),
+  );
+  const hostKeys = new Set(hostNames(known.host));
+  const authorKeys = new Set((known.authors ?? []).map(key).filter(Boolean));
+
+  const isSite = (part: string): boolean => {
+    const k = key(part);
+    if (!k) return false;
+    if (siteKeys.has(k) || hostKeys.has(k)) return true;
+    // "BBC News" on bbc.co.uk: the first word is the host's name, and the part is short.
+    const words = part.replace(/^the\s+/i, '').split(' ');
+    return words.length <= 4 && hostKeys.has(key(words[0]!));
+  };
+  const isAuthor = (part: string): boolean =>
+    authorKeys.has(key(part.replace(/^(?:by|par|von|por|di|door)\s+/i, '')));
+
+  // Split into parts and the separators between them.
+  const parts: string[] = [];
+  const separators: string[] = [];
+  let last = 0;
+  for (const m of title.matchAll(SEPARATOR)) {
+    parts.push(title.slice(last, m.index));
+    separators.push(m[0]);
+    last = m.index + m[0].length;
+  }
+  parts.push(title.slice(last));
+
+  let changed = false;
+  while (parts.length > 1 && (isSite(parts.at(-1)!) || isAuthor(parts.at(-1)!))) {
+    parts.pop();
+    separators.pop();
+    changed = true;
+  }
+  while (parts.length > 1 && isSite(parts[0]!)) {
+    parts.shift();
+    separators.shift();
+    changed = true;
+  }
+  let result = parts.reduce((acc, part, i) => (i === 0 ? part : acc + separators[i - 1] + part));
+  if (!changed) {
+    // "Site: Title".
+    const colon = /^([^:]{1,100}): (.+)$/.exec(result);
+    if (colon && isSite(colon[1]!)) result = colon[2]!;
+  }
+  result = result.replace(/^[|｜\-–—·•»:~]+ /, '').replace(/ [|｜\-–—·•»:~]+$/, '');
+  return result.trim() || title;
+}
+
+/**
+ * The title by precedence, except that a title ending in an ellipsis or at a length where
+ * generators truncate (Yoast cuts JSON-LD headlines at 110 characters) gives way to a later
+ * one that starts with it and goes on.
+ */
+export function untruncatedTitle(
+  candidates: { value: string; from: string }[],
+): { value: string; from: string } | null {
+  const chosen = candidates[0];
+  if (!chosen) return null;
+  const stem = chosen.value.replace(/\s*(?:…|\.\.\.)$/, '');
+  if (stem.length === chosen.value.length && chosen.value.length < 100) return chosen;
+  const longer = candidates.find(
+    (c) =>
+      c !== chosen &&
+      c.value.length > stem.length &&
+      c.value.startsWith(stem) &&
+      // "Headline | Unknown Site" is not a longer headline.
+      !/^ ?[|｜\-–—·•»:~]/.test(c.value.slice(stem.length)),
+  );
+  return longer ?? chosen;
+}
