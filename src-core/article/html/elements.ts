@@ -2,6 +2,9 @@ import { plainText } from './text.ts';
 
 /** The most `<time>` elements and comments looked at; the first few are the ones that matter. */
 const MAX_TIMES = 500;
+/** The most `<h1>` and `<h2>` elements read (each), and the longest heading kept. */
+const MAX_HEADINGS = 100;
+const MAX_HEADING_LENGTH = 1000;
 const MAX_COMMENTS = 50;
 const COMMENT_NODE = 8;
 const ELEMENT_NODE = 1;
@@ -19,6 +22,11 @@ export interface PageElements {
   lang: string | null;
   /** The text of the document's `<title>`, as written. */
   title: string | null;
+  /**
+   * The text of the page's `<h1>` and `<h2>` elements, as plain text, in that order (all h1s
+   * first): the title as the page shows it is usually one of them.
+   */
+  headings: string[];
   /** `<base href>`. */
   base: string | null;
   /** `<link rel=canonical href>`, as written. */
@@ -43,6 +51,7 @@ export function readPageElements(doc: Document): PageElements {
   const page: PageElements = {
     lang: plainText(root?.getAttribute('lang') ?? root?.getAttribute('xml:lang')) || null,
     title: null,
+    headings: [],
     base: null,
     canonical: [],
     licenseLinks: [],
@@ -58,6 +67,14 @@ export function readPageElements(doc: Document): PageElements {
     if (el.parentElement && /^svg$/i.test(el.parentElement.tagName)) continue;
     page.title = el.textContent ?? '';
     break;
+  }
+
+  for (const tag of ['h1', 'h2']) {
+    const headings = doc.getElementsByTagName(tag);
+    for (let i = 0; i < headings.length && i < MAX_HEADINGS; i++) {
+      const text = plainText(headings[i]!.textContent);
+      if (text && text.length <= MAX_HEADING_LENGTH) page.headings.push(text);
+    }
   }
 
   const base = doc.getElementsByTagName('base')[0];

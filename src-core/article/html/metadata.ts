@@ -6,7 +6,7 @@ import { readJsonLd, type JsonLdFacts } from './json-ld.ts';
 import { normalizeLanguage } from './language.ts';
 import { dublinCore, MetaTags } from './meta-tags.ts';
 import { chooseStatedDate } from './stated-date.ts';
-import { cleanTitle, siteOf, untruncatedTitle } from './title.ts';
+import { cleanTitle, siteOf, untruncatedTitle, usableTitle } from './title.ts';
 import { httpUrl, isUrlLike, plainText, splitKeywords } from './text.ts';
 import { parselyJson, yoastWrittenBy } from './vendor-tags.ts';
 
@@ -188,22 +188,27 @@ function read(doc: Document, pageUrl: string | null): StatedMetadata {
     ],
     host,
     authors: authorNames,
+    headings: page?.headings ?? [],
   };
+  const titleElement = { value: page?.title ? plainText(page.title) : null, from: 'title element' };
   const titleCandidates = [
     ...metaAll('citation_title'),
     jsonLdTitle(ld, [
       ...metaAll('og:title', 'twitter:title'),
-      { value: page?.title ? plainText(page.title) : null, from: 'title element' },
+      titleElement,
+      ...known.headings.map((value) => ({ value, from: 'heading' })),
     ]),
-    ...metaAll('og:title'),
+    // Dublin Core, like Highwire, is bibliographic metadata stated on purpose; OpenGraph and
+    // Twitter titles are written for link previews.
     ...dcAll('title'),
-    ...metaAll('twitter:title', 'parsely-title'),
+    ...metaAll('og:title', 'twitter:title', 'parsely-title'),
     { value: parsely.title, from: 'parsely-page title' },
     ...metaAll('sailthru.title'),
-    { value: page?.title ? plainText(page.title) : null, from: 'title element' },
+    titleElement,
   ]
     .map((c) => ({ value: c.value ? cleanTitle(c.value, known) : '', from: c.from }))
-    .filter((c) => c.value);
+    // Past the length cap, or still holding a tag, a title is not used: the next source is.
+    .filter((c) => usableTitle(c.value));
   const title = untruncatedTitle(titleCandidates);
   if (title) set('title', title.value, title.from);
 

@@ -1,3 +1,4 @@
+import { MAX_TITLE } from '../rules/header.ts';
 import { collapseWhitespace } from './text.ts';
 
 /** What the page says about itself, to recognise the parts of a `<title>` that are not the title. */
@@ -10,11 +11,34 @@ export interface KnownNames {
   host?: string | null;
   /** The stated authors: "Title | Jane Doe | Site" loses the author too. */
   authors?: readonly string[];
+  /**
+   * The page's visible headings (`<h1>`, `<h2>`): "Title | Section | Site" whose first part is
+   * one of them loses the rest, whatever the rest names.
+   */
+  headings?: readonly string[];
 }
 
-// Separators between a title and a site name, always with a space either side ("Title | Site").
-// A hyphen without spaces ("COVID-19") never separates.
-const SEPARATOR = / (?:\||｜|-{1,2}|–|—|·|•|»|::|~|\/\/) /g;
+// Separators between a title and a site name, always with a space either side ("Title | Site",
+// "Post @ Blog"). A hyphen without spaces ("COVID-19") never separates.
+const SEPARATOR = / (?:\||｜|-{1,2}|–|—|·|•|»|::|~|\/\/|@) /g;
+// A separator left dangling at either end ("Title :: Site ::").
+const LEADING_SEPARATOR = /^(?:[|｜\-–—·•»:~]|\/\/)+ /;
+const TRAILING_SEPARATOR = / (?:[|｜\-–—·•»:~@]|\/\/)+$/;
+
+// Someone's own site, named as such: "My website", "Our Blog", "Jane Doe's Blog".
+const OWN_SITE = new RegExp(
+  String.raw`^(?:[Mm]y|[Oo]ur|\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}['’]s?)` +
+    String.raw`(?: \p{L}+)? (?:[Ww]eb ?[Ss]ite|[Ss]ite|[Bb]log|[Ww]eblog|[Hh]ome ?[Pp]age)$`,
+  'u',
+);
+
+// A heading shorter than this (in characters, and under three words) is a section label
+// ("Opinion | …", "Chapter 1 - …") rather than the title.
+const MIN_HEADING_TITLE = 15;
+// The longest heading that is compared with a title's parts (elements.ts keeps no longer ones).
+const MAX_HEADING_LENGTH = 1000;
+// "(CNET Japan)", "（共同）", "[Video]" at the very end of a title.
+const BRACKETED_TRAILER = / ?(?:\([^()]{1,100}\)|（[^（）]{1,100}）|\[[^[\]]{1,100}\])$/u;
 
 // Two-level public suffixes common enough to matter for a page's host name.
 const SECOND_LEVEL = new Set(
@@ -81,8 +105,9 @@ export function hostNames(host: string | null | undefined): string[] {
  * " - " for its own reasons stays whole. Whitespace is collapsed; nothing is decoded.
  */
 export function cleanTitle(raw: string, known: KnownNames): string {
-  const title = collapseWhitespace(raw);
-  if (!title) return '';
+  const whole = collapseWhitespace(raw);
+  if (!whole) return '';
+  const title = whole.replace(LEADING_SEPARATOR, '').replace(TRAILING_SEPARATOR, '') || whole;
   const siteKeys = new Set(
     [known.siteName, ...(known.siteNames ?? [])]
       .filter((s): s is string => typeof s === 'string')
@@ -98,7 +123,10 @@ export function cleanTitle(raw: string, known: KnownNames): string {
     if (siteKeys.has(k) || hostKeys.has(k)) return true;
     // "BBC News" on bbc.co.uk: the first word is the host's name, and the part is short.
     const words = part.replace(/^the\s+/i, '').split(' ');
-    return words.length <= 4 && hostKeys.has(key(words[0]!));
+    return (
+      (words.length <= 4 && hostKeys.has(key(words[0]!))) ||
+      (part.length <= 60 && OWN_SITE.test(part))
+    );
   };
   const isAuthor = (part: string): boolean =>
     authorKeys.has(key(part.replace(/^(?:by|par|von|por|di|door)\s+/i, '')));
@@ -125,14 +153,55 @@ export function cleanTitle(raw: string, known: KnownNames): string {
     separators.shift();
     changed = true;
   }
+  // "Title | Section | Site" whose first parts are a heading the page shows: those are the title.
+  const headingKeys = new Set((known.headings ?? []).map(key).filter(Boolean));
+  const isHeading = (text: string): boolean =>
+    headingKeys.has(key(text)) &&
+    !isSite(text) &&
+    (text.length >= MIN_HEADING_TITLE || text.split(' ').length >= 3);
+  if (headingKeys.size) {
+    let prefix = parts[0]!;
+    let count = 0;
+    // Up to the longest heading a page can have: no longer run can be one.
+    for (let i = 1; i < parts.length && prefix.length <= MAX_HEADING_LENGTH; i++) {
+      if (isHeading(prefix)) count = i;
+      prefix += separators[i - 1]! + parts[i]!;
+    }
+    if (count) {
+      parts.length = count;
+      changed = true;
+    }
+  }
   let result = parts.reduce((acc, part, i) => (i === 0 ? part : acc + separators[i - 1] + part));
+  // "Heading (Source)": a bracketed trailer that the page's heading leaves out.
+  const trailer = BRACKETED_TRAILER.exec(result);
+  if (headingKeys.size && trailer && isHeading(result.slice(0, trailer.index))) {
+    result = result.slice(0, trailer.index);
+    changed = true;
+  }
   if (!changed) {
     // "Site: Title".
     const colon = /^([^:]{1,100}): (.+)$/.exec(result);
     if (colon && isSite(colon[1]!)) result = colon[2]!;
   }
-  result = result.replace(/^[|｜\-–—·•»:~]+ /, '').replace(/ [|｜\-–—·•»:~]+$/, '');
+  result = result.replace(LEADING_SEPARATOR, '').replace(TRAILING_SEPARATOR, '');
   return result.trim() || title;
+}
+
+/**
+ * Whether a title can be used as it is: a line of text no longer than the rules' cap on titles
+ * (a longer one is prose, or junk), holding no tag. Tags were stripped from every stated value,
+ * so what is caught here is a tag escaped once more than the page meant (`&lt;b&gt;` in an
+ * attribute) or a title that never went through the stripping (Readability's reading of
+ * `<title>`). "javascript:" or "onload=" in a title are words about the web, shown as text.
+ */
+export function usableTitle(title: string | null | undefined): title is string {
+  return (
+    typeof title === 'string' &&
+    title.trim() !== '' &&
+    title.length <= MAX_TITLE &&
+    !/<[a-z/!?]|&lt;[a-z/!?]/i.test(title)
+  );
 }
 
 /**
