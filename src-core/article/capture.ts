@@ -15,6 +15,12 @@ export interface CaptureOptions {
   id?: string;
   /** Required for HTML sources. */
   parseHtml?: HtmlParser;
+  /**
+   * Cleans the parsed page in place before its text is read (DOMPurify in the app, which stores
+   * what it captures). Runs after the metadata is read: it removes the `<script>` elements that
+   * carry JSON-LD.
+   */
+  sanitize?: (doc: Document) => void;
 }
 
 /**
@@ -40,7 +46,10 @@ export function frontEnd(
 ): SourceDocument {
   if (mediaType === 'text/html') {
     if (!options.parseHtml) throw new Error('captureSource needs parseHtml for an HTML source');
-    return htmlDocument(text, options.parseHtml(text), { url: options.url ?? null });
+    return htmlDocument(text, options.parseHtml(text), {
+      url: options.url ?? null,
+      ...(options.sanitize ? { sanitize: options.sanitize } : {}),
+    });
   }
   if (mediaType === 'text/markdown' || looksLikeMarkdown(text)) return markdownDocument(text);
   return textDocument(text);

@@ -19,6 +19,8 @@ export interface ImportDeps {
   sha256: Sha256;
   /** Parses HTML into a Document: DOMParser in the renderer, linkedom in the CLI. */
   parseHtml?: HtmlParser;
+  /** Sanitizes a parsed page in place before it is read (DOMPurify where pages are stored). */
+  sanitize?: (doc: Document) => void;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function importArticle(
     id: cslId,
     url: options.url ?? null,
     ...(deps.parseHtml ? { parseHtml: deps.parseHtml } : {}),
+    ...(deps.sanitize ? { sanitize: deps.sanitize } : {}),
   });
   if (!captured.body.length && !captured.csl.title)
     throw new ImportError(

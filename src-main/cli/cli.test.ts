@@ -74,13 +74,47 @@ describe('quire parse: encodings and HTML', () => {
     expect(new Set(outputs).size).toBe(1);
   });
 
-  // The HTML capture pipeline (src-core/article/html) is landing separately: until then
-  // importArticle may refuse or misread HTML. The CLI side is ready (linkedom parser, sniffing
-  // in decodeSource, tested in decode.test.ts). Once it lands, this test should run
-  // `quire parse page.html` (and the same page saved as page.txt) on a small article page and
-  // expect exit 0, source.mediaType 'text/html', the title from <title>/<h1>, numbered body
-  // paragraphs, and `quire cite page.html --style apa` printing a reference.
-  it.todo('parses an HTML page end to end, also when it is saved as .txt');
+  const PAGE = `<!doctype html><html lang="en-GB"><head><title>Rivers Rise Again | The Northern Review</title>
+<meta property="og:site_name" content="The Northern Review">
+<meta name="author" content="Ann Lee"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Rivers Rise Again</h1><p class="byline">By Ann Lee</p>
+<p>The river rose by two metres overnight, and the town&rsquo;s flood gates held for the first time since they were built.</p>
+<p>Engineers said the gates had been tested in spring, when a smaller flood reached the same streets.</p>
+<h2>What comes next</h2>
+<p>The council will meet on Monday to decide whether the gates stay shut for the rest of the week.</p></article>
+<footer><p>&copy; 2021 The Northern Review. All rights reserved.</p></footer></body></html>`;
+
+  it('parses an HTML page end to end, also when it is saved as .txt', async () => {
+    for (const name of ['page.html', 'page.txt']) {
+      const path = tempFile(name, PAGE);
+      const { code, out, err } = await run('parse', path);
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      const record = JSON.parse(out);
+      expect(record.source.mediaType).toBe('text/html');
+      expect(record.csl.title).toBe('Rivers Rise Again');
+      expect(record.csl.author).toEqual([{ family: 'Lee', given: 'Ann' }]);
+      expect(record.csl['container-title']).toBe('The Northern Review');
+      expect(record.body.map((p: { n: number }) => p.n)).toEqual([1, 2, 3]);
+      expect(record.body[0].text).toBe(
+        'The river rose by two metres overnight, and the town’s flood gates held for the first time since they were built.',
+      );
+      expect(record.body[0].id).toMatch(/^p-[0-9a-f]{16}$/);
+      expect(record.headings).toEqual([
+        expect.objectContaining({ text: 'What comes next', level: 2, before: 2 }),
+      ]);
+      expect(record.parserVersion).toBe(2);
+      const [notice] = record.rights;
+      expect(notice.kind).toBe('copyright');
+      expect(notice.text).toBe('&copy; 2021 The Northern Review. All rights reserved.');
+      expect(PAGE.slice(notice.start, notice.end)).toBe(notice.text);
+      expect(notice.display).toBe('© 2021 The Northern Review. All rights reserved.');
+    }
+    const cite = await run('cite', tempFile('page.html', PAGE), '--style', 'apa');
+    expect(cite.code).toBe(0);
+    expect(cite.out).toMatch(/^Lee, A\. \(n\.d\.\)\. Rivers rise again\. The Northern Review\.\n$/);
+  });
 });
 
 describe('quire cite', () => {

@@ -72,8 +72,20 @@ async function load(path: string): Promise<ParsedArticle> {
 }
 
 function parseOutput(article: ParsedArticle): string {
-  const { csl, originalSource, rights, body, source, keywords, gaps } = article;
-  return `${JSON.stringify({ csl, originalSource, rights, body, source, keywords, gaps }, null, 2)}\n`;
+  const { parserVersion, csl, originalSource, rights, body, headings, source, keywords, gaps } =
+    article;
+  const record = {
+    parserVersion,
+    csl,
+    originalSource,
+    rights,
+    body,
+    headings,
+    source,
+    keywords,
+    gaps,
+  };
+  return `${JSON.stringify(record, null, 2)}\n`;
 }
 
 /** Options checked by parseCommandLine against COMMANDS.cite. */

@@ -12,9 +12,10 @@ import { readStatedMetadata } from './metadata.ts';
 export function htmlDocument(
   source: string,
   doc: Document,
-  options: { url?: string | null } = {},
+  options: { url?: string | null; sanitize?: (doc: Document) => void } = {},
 ): SourceDocument {
   const stated = readStatedMetadata(doc, { url: options.url ?? null });
+  options.sanitize?.(doc);
   const { blocks, traces } = domBlocks(doc, source);
   const extraction = extractArticle(doc);
   if (!stated.title && extraction.title) stated.title = extraction.title;

@@ -24,7 +24,8 @@ export interface PageElements {
   title: string | null;
   /**
    * The text of the page's `<h1>` and `<h2>` elements, as plain text, in that order (all h1s
-   * first): the title as the page shows it is usually one of them.
+   * first), leaving out the site's banner: the title as the page shows it is usually one of
+   * them.
    */
   headings: string[];
   /** `<base href>`. */
@@ -45,6 +46,42 @@ const relTokens = (el: Element): string[] =>
 
 const classTokens = (el: Element): string =>
   ` ${(el.getAttribute('class') ?? '').slice(0, 500).toLowerCase()} `;
+
+// What a site's banner is called in class names and ids: "site-title", "logo", "brand".
+const BANNER_MARK = /logo|brand|site-?(?:title|name)|masthead/i;
+// A link to the site's home page: "/", "./", "../", "index.html", "https://example.com/".
+const HOME_PATH = /^\/(?:index\.[a-z]{2,5})?$/i;
+const RELATIVE_HOME = /^(?:\.{0,2}\/|(?:\.{0,2}\/)?index\.[a-z]{2,5})$/i;
+
+const marks = (el: Element): string =>
+  `${(el.getAttribute('class') ?? '').slice(0, 500)} ${(el.getAttribute('id') ?? '').slice(0, 200)}`;
+
+function isHomeLink(href: string | null): boolean {
+  const h = (href ?? '').trim();
+  if (!h) return false;
+  if (RELATIVE_HOME.test(h)) return true;
+  try {
+    const url = new URL(h);
+    return HOME_PATH.test(url.pathname) && !url.search;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A heading that is the site's banner rather than a title: marked as a logo or the site's
+ * title, or nothing but a link to the home page ("<h1><a href="/">V8</a></h1>").
+ */
+function isBanner(heading: Element, text: string): boolean {
+  if (BANNER_MARK.test(marks(heading))) return true;
+  const links = heading.getElementsByTagName('a');
+  if (links.length !== 1) return false;
+  const link = links[0]!;
+  return (
+    plainText(link.textContent) === text &&
+    (isHomeLink(link.getAttribute('href')) || BANNER_MARK.test(marks(link)))
+  );
+}
 
 export function readPageElements(doc: Document): PageElements {
   const root = doc.documentElement;
@@ -72,8 +109,10 @@ export function readPageElements(doc: Document): PageElements {
   for (const tag of ['h1', 'h2']) {
     const headings = doc.getElementsByTagName(tag);
     for (let i = 0; i < headings.length && i < MAX_HEADINGS; i++) {
-      const text = plainText(headings[i]!.textContent);
-      if (text && text.length <= MAX_HEADING_LENGTH) page.headings.push(text);
+      const el = headings[i]!;
+      const text = plainText(el.textContent);
+      if (text && text.length <= MAX_HEADING_LENGTH && !isBanner(el, text))
+        page.headings.push(text);
     }
   }
 

@@ -159,25 +159,38 @@ export function cleanTitle(raw: string, known: KnownNames): string {
     headingKeys.has(key(text)) &&
     !isSite(text) &&
     (text.length >= MIN_HEADING_TITLE || text.split(' ').length >= 3);
-  if (headingKeys.size) {
+  let result = joinParts(parts, separators);
+  if (headingKeys.size && !headingKeys.has(key(result))) {
+    // The longest run of first parts that is a heading, unless a run of the last parts is one
+    // too (and not the site's known name): the page shows both ("Chapter - Novel"), or one of
+    // them is a banner not marked as such, and which one is not known.
     let prefix = parts[0]!;
     let count = 0;
-    // Up to the longest heading a page can have: no longer run can be one.
+    // Up to the longest heading a page keeps: no longer run can be one.
     for (let i = 1; i < parts.length && prefix.length <= MAX_HEADING_LENGTH; i++) {
       if (isHeading(prefix)) count = i;
       prefix += separators[i - 1]! + parts[i]!;
     }
+    // The parts the cut would drop: none of their runs may be a heading.
+    let suffix = '';
+    for (
+      let i = parts.length - 1;
+      count && i >= count && suffix.length <= MAX_HEADING_LENGTH;
+      i--
+    ) {
+      suffix = suffix ? parts[i]! + separators[i]! + suffix : parts[i]!;
+      if (headingKeys.has(key(suffix)) && !isSite(suffix)) count = 0;
+    }
     if (count) {
-      parts.length = count;
+      result = joinParts(parts.slice(0, count), separators);
       changed = true;
     }
-  }
-  let result = parts.reduce((acc, part, i) => (i === 0 ? part : acc + separators[i - 1] + part));
-  // "Heading (Source)": a bracketed trailer that the page's heading leaves out.
-  const trailer = BRACKETED_TRAILER.exec(result);
-  if (headingKeys.size && trailer && isHeading(result.slice(0, trailer.index))) {
-    result = result.slice(0, trailer.index);
-    changed = true;
+    // "Heading (Source)": a bracketed trailer that the page's heading leaves out.
+    const trailer = BRACKETED_TRAILER.exec(result);
+    if (trailer && isHeading(result.slice(0, trailer.index))) {
+      result = result.slice(0, trailer.index);
+      changed = true;
+    }
   }
   if (!changed) {
     // "Site: Title".
@@ -186,6 +199,11 @@ export function cleanTitle(raw: string, known: KnownNames): string {
   }
   result = result.replace(LEADING_SEPARATOR, '').replace(TRAILING_SEPARATOR, '');
   return result.trim() || title;
+}
+
+/** Parts joined again by the separators that stood between them. */
+function joinParts(parts: readonly string[], separators: readonly string[]): string {
+  return parts.reduce((acc, part, i) => (i === 0 ? part : acc + separators[i - 1]! + part), '');
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Paragraph } from '../model.ts';
-import { hasMarkup } from '../text-rules.ts';
+import { ACTIVE_MARKUP, hasMarkup } from '../text-rules.ts';
 import {
   bylineText,
   isAuthorBio,
@@ -141,7 +141,9 @@ export function readBody(views: readonly BlockView[]): BodyResult {
     if (last && kind !== 'prose' && kind === previous) {
       last.views.push(view);
     } else {
-      if (hasMarkup(block.text)) return; // markup, not prose a reader would see
+      // Markup left in Markdown or plain text is code or an attack, not prose a reader would
+      // see; an HTML page's text is already what its reader sees ("<The Palace>" as a title).
+      if (block.context ? ACTIVE_MARKUP.test(block.text) : hasMarkup(block.text)) return;
       result.paragraphs.push({ kind, views: [view] });
     }
     previous = kind;

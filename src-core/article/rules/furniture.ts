@@ -33,11 +33,11 @@ function splitWords(text: string): string[] {
 }
 
 const CREDIT =
-  /\((?:image|photo|picture|video|credit|source|illustration)s?\s*:\s*[^()]{1,60}\)$|^(?:(?:photo|image|picture|video|illustration|graphic|credit|source)s?\b.{0,120}$|.{0,120}\b(?:getty images|afp|reuters|associated press|ap photo|shutterstock|istock|alamy|epa|pa images|pa wire)\)?\.?$)/i;
+  /^(?:(?:photo|image|picture|video|illustration|graphic|credit|source)s?\b.{0,120}$|.{0,120}\b(?:getty images|afp|reuters|associated press|ap photo|shutterstock|istock|alamy|epa|pa images|pa wire)\)?\.?$)/i;
 
 /** A photo caption ends with its credit: "… Photographer: Jane Doe/Bloomberg via Getty Images". */
 const CREDIT_TAIL =
-  /(?:\b(?:photographer|photo|image|picture|credit|source)s?\s*:\s*[^.:]{1,80}|\b(?:via|\/|\|)\s*(?:getty images|afp|reuters|ap|shutterstock|istock|alamy|epa|bloomberg)\b[^.]{0,10})$/i;
+  /(?:\((?:[A-Z]{2,8} )?(?:image|photo|picture|video|credit|source|illustration)s?\s*[:/]\s*[^()]{1,80}\)\.?|\b(?:photographer|photo|image|picture|credit|source)s?\s*:\s*[^.:]{1,80}|\b(?:via|\/|\|)\s*(?:getty images|afp|reuters|ap|shutterstock|istock|alamy|epa|bloomberg)\b[^.]{0,10})$/i;
 
 /**
  * HTML evidence that a block is page furniture rather than the article's prose: it sits in a
