@@ -60,3 +60,12 @@ describe('numeric dates with slashes', () => {
     expect(findDate('15/08/2018')?.parts).toEqual([2018, 8, 15]);
   });
 });
+
+describe('numeric dates that could be read two ways', () => {
+  it('flags 03/04/2021 as ambiguous and 13/04/2021 or 2021-03-04 as not', () => {
+    expect(findDate('Posted 03/04/2021')?.ambiguous).toBe(true);
+    expect(findDate('Posted 13/04/2021')?.ambiguous).toBeUndefined();
+    expect(findDate('Posted 2021-03-04')?.ambiguous).toBeUndefined();
+    expect(findDate('Posted 04/04/2021')?.ambiguous).toBeUndefined();
+  });
+});

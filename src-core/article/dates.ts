@@ -1,5 +1,7 @@
 export interface FoundDate {
   parts: [number, number?, number?];
+  /** A numeric date whose day and month could be swapped (03/04/2021): the user should check. */
+  ambiguous?: boolean;
   /** Where the date text sits in the input string. */
   index: number;
   length: number;
@@ -74,6 +76,11 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => [number, number?, nu
     },
   ];
 
+/** 03/04/2021 or 03.04.2021: both numbers could be the month. ISO dates are never ambiguous. */
+function isAmbiguous(text: string, [, m, d]: [number, number?, number?]): boolean {
+  return /^\d{1,2}[/.]\d{1,2}[/.]\d{4}$/.test(text) && !!m && !!d && m <= 12 && d <= 12 && m !== d;
+}
+
 function month(name: string | undefined): number {
   return MONTHS[(name ?? '').toLowerCase().replace('.', '')] ?? 0;
 }
@@ -94,7 +101,8 @@ export function findDate(text: string): FoundDate | null {
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const parts = read(m);
       if (!parts || !valid(parts)) continue;
-      const found = { parts, index: m.index, length: m[0].length };
+      const found: FoundDate = { parts, index: m.index, length: m[0].length };
+      if (isAmbiguous(m[0], parts)) found.ambiguous = true;
       // Prefer the leftmost date; at the same place prefer the more precise one.
       if (
         !best ||

@@ -28,6 +28,8 @@ export interface PageElements {
    * them.
    */
   headings: string[];
+  /** The page's one `<h1>` (the banner aside), when it has exactly one. */
+  soleH1: string | null;
   /** `<base href>`. */
   base: string | null;
   /** `<link rel=canonical href>`, as written. */
@@ -89,6 +91,7 @@ export function readPageElements(doc: Document): PageElements {
     lang: plainText(root?.getAttribute('lang') ?? root?.getAttribute('xml:lang')) || null,
     title: null,
     headings: [],
+    soleH1: null,
     base: null,
     canonical: [],
     licenseLinks: [],
@@ -108,12 +111,14 @@ export function readPageElements(doc: Document): PageElements {
 
   for (const tag of ['h1', 'h2']) {
     const headings = doc.getElementsByTagName(tag);
+    const before = page.headings.length;
     for (let i = 0; i < headings.length && i < MAX_HEADINGS; i++) {
       const el = headings[i]!;
       const text = plainText(el.textContent);
       if (text && text.length <= MAX_HEADING_LENGTH && !isBanner(el, text))
         page.headings.push(text);
     }
+    if (tag === 'h1' && page.headings.length === before + 1) page.soleH1 = page.headings[before]!;
   }
 
   const base = doc.getElementsByTagName('base')[0];

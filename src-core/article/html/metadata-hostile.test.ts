@@ -196,6 +196,23 @@ describe('large and pathological input stays linear', () => {
       expect(stated).toBeTypeOf('object');
     }
   });
+
+  it('a title of thousands of parts and hundreds of headings that match its first parts', () => {
+    for (const part of ['a', 'a a a', '(a)', 'My Blog', 'x @ y']) {
+      const title = `${part} | `.repeat(2000);
+      const headings = Array.from(
+        { length: 150 },
+        (_, i) =>
+          `<h1>${title.slice(0, 5 + i * 7)}</h1><h2><a href="/">${title.slice(0, i)}</a></h2>`,
+      ).join('');
+      const started = performance.now();
+      const stated = readStatedMetadata(page(`<title>${escapeAttr(title)}</title>`, headings), {
+        url: 'https://x.example/a',
+      });
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(stated).toBeTypeOf('object');
+    }
+  });
 });
 
 // The start of a tag, a comment or a declaration: what an HTML parser would read as markup.

@@ -442,8 +442,8 @@ describe('precedence', () => {
       steps: [
         [meta('citation_title', 'T1'), 'citation_title', 'T1'],
         [jsonLd({ '@type': 'Article', headline: 'T2' }), 'json-ld headline', 'T2'],
-        [prop('og:title', 'T3'), 'og:title', 'T3'],
-        [meta('DC.title', 'T4'), 'dc.title', 'T4'],
+        [meta('DC.title', 'T3'), 'dc.title', 'T3'],
+        [prop('og:title', 'T4'), 'og:title', 'T4'],
         [meta('twitter:title', 'T5'), 'twitter:title', 'T5'],
         [meta('parsely-title', 'T6'), 'parsely-title', 'T6'],
         ['<title>T7</title>', 'title element', 'T7'],
@@ -714,6 +714,82 @@ describe('titles', () => {
     expect(
       read(page(jsonLd({ '@type': 'Article', name: 'Site | Story', headline: 'Story' }))).title,
     ).toBe('Story');
+  });
+
+  it("a JSON-LD name wins when only it is the page's heading", () => {
+    const stated = read(
+      page(
+        jsonLd({
+          '@type': 'Article',
+          name: 'New Zealand',
+          headline: 'constitutional monarchy in Oceania',
+        }),
+        { body: '<h1>New Zealand</h1><p>New Zealand is an island country.</p>' },
+      ),
+    );
+    expect(stated.title).toBe('New Zealand');
+    expect(stated.sources?.title).toBe('json-ld name');
+  });
+
+  it('Dublin Core comes before OpenGraph', () => {
+    const stated = read(
+      page(prop('og:title', 'Social card title') + meta('DC.title', 'The title')),
+    );
+    expect(stated.title).toBe('The title');
+    expect(stated.sources?.title).toBe('dc.title');
+  });
+
+  it('the heading the page shows is the title, whatever the rest of <title> names', () => {
+    expect(
+      read(
+        page('<title>Get your Code Covered | Code | Nicolas Example</title>', {
+          body: '<h2><a href="/code/covered/">Get your Code Covered</a></h2><p>Text.</p>',
+        }),
+      ).title,
+    ).toBe('Get your Code Covered');
+  });
+
+  it("the site's banner is not the heading", () => {
+    const title = '<title>Outside the Web | Rivers Weekly Digest</title>';
+    const body = (banner: string) => `${banner}<h1>Outside the Web</h1><p>Text.</p>`;
+    // A banner left among the headings matches the last part too: the title stays whole.
+    expect(read(page(title, { body: body('<h1>Rivers Weekly Digest</h1>') })).title).toBe(
+      'Outside the Web | Rivers Weekly Digest',
+    );
+    for (const banner of [
+      '<h1><a href="/">Rivers Weekly Digest</a></h1>',
+      '<h1><a href="https://rivers.example/">Rivers Weekly Digest</a></h1>',
+      '<h1><a href="index.html"><span>Rivers Weekly Digest</span></a></h1>',
+      '<h1 class="site-title">Rivers Weekly Digest</h1>',
+      '<h1 class="topbar__logo__title">Rivers Weekly Digest</h1>',
+      '<h2><a class="navbar-brand" href="/news">Rivers Weekly Digest</a></h2>',
+    ]) {
+      expect(read(page(title, { body: body(banner) })).title, banner).toBe('Outside the Web');
+    }
+  });
+
+  it('a title over the length cap, or holding a tag, gives way to the next source', () => {
+    const long = `A ${'very '.repeat(70)}long title`;
+    expect(long.length).toBeGreaterThan(300);
+    expect(read(page(prop('og:title', long) + '<title>Short title</title>')).title).toBe(
+      'Short title',
+    );
+    expect(
+      read(page(jsonLd({ '@type': 'Article', headline: long }) + prop('og:title', 'Short title')))
+        .title,
+    ).toBe('Short title');
+    // Escaped twice over by the page: the DOM's decoding leaves "&lt;b&gt;".
+    expect(
+      read(
+        page(
+          prop('og:title', 'A &amp;lt;b&amp;gt;bold&amp;lt;/b&amp;gt; claim') +
+            '<title>A bold claim</title>',
+        ),
+      ).title,
+    ).toBe('A bold claim');
+    // A title of 300 characters is kept.
+    const capped = 'x'.repeat(300);
+    expect(read(page(prop('og:title', capped))).title).toBe(capped);
   });
 
   it('a truncated JSON-LD headline gives way to the full title that continues it', () => {

@@ -6,7 +6,7 @@ import { readJsonLd, type JsonLdFacts } from './json-ld.ts';
 import { normalizeLanguage } from './language.ts';
 import { dublinCore, MetaTags } from './meta-tags.ts';
 import { chooseStatedDate } from './stated-date.ts';
-import { cleanTitle, siteOf, untruncatedTitle, usableTitle } from './title.ts';
+import { cleanTitle, onlyNamesSite, siteOf, untruncatedTitle, usableTitle } from './title.ts';
 import { httpUrl, isUrlLike, plainText, splitKeywords } from './text.ts';
 import { parselyJson, yoastWrittenBy } from './vendor-tags.ts';
 
@@ -189,6 +189,7 @@ function read(doc: Document, pageUrl: string | null): StatedMetadata {
     host,
     authors: authorNames,
     headings: page?.headings ?? [],
+    soleH1: page?.soleH1 ?? null,
   };
   const titleElement = { value: page?.title ? plainText(page.title) : null, from: 'title element' };
   const titleCandidates = [
@@ -209,7 +210,9 @@ function read(doc: Document, pageUrl: string | null): StatedMetadata {
     .map((c) => ({ value: c.value ? cleanTitle(c.value, known) : '', from: c.from }))
     // Past the length cap, or still holding a tag, a title is not used: the next source is.
     .filter((c) => usableTitle(c.value));
-  const title = untruncatedTitle(titleCandidates);
+  // A source that states only the site's name gives way to one that names the article.
+  const articleTitles = titleCandidates.filter((c) => !onlyNamesSite(c.value, known));
+  const title = untruncatedTitle(articleTitles.length ? articleTitles : titleCandidates);
   if (title) set('title', title.value, title.from);
 
   // Dates.

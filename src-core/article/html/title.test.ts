@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanTitle, hostNames, siteOf } from './title.ts';
+import { cleanTitle, hostNames, siteOf, usableTitle } from './title.ts';
 
 describe('cleanTitle', () => {
   it.each([
@@ -73,11 +73,146 @@ describe('cleanTitle', () => {
     expect(cleanTitle('   ', { siteName: 'Site' })).toBe('');
   });
 
+  it("drops a last part that is someone's own site, named as such", () => {
+    expect(cleanTitle('Lorem ipsum dolor sit amet – My website', {})).toBe(
+      'Lorem ipsum dolor sit amet',
+    );
+    expect(cleanTitle('Why Rivers Change | Siân Ní Bhriain’s Blog', {})).toBe('Why Rivers Change');
+    expect(cleanTitle('Why Rivers Change - Our Team Blog', {})).toBe('Why Rivers Change');
+    // Titles about building sites are not sites.
+    expect(cleanTitle('Big News - Launching a New Website', {})).toBe(
+      'Big News - Launching a New Website',
+    );
+    expect(cleanTitle('Part 3 - Building the Website', {})).toBe('Part 3 - Building the Website');
+  });
+
+  describe('the heading the page shows', () => {
+    it('is the title when the first parts are that heading, whatever the rest names', () => {
+      const headings = ['Get your Code Covered'];
+      expect(cleanTitle('Get your Code Covered | Code | Nicolas Example', { headings })).toBe(
+        'Get your Code Covered',
+      );
+      expect(
+        cleanTitle('Outside the web: standalone binaries · V8', {
+          headings: ['Outside the web: standalone binaries'],
+        }),
+      ).toBe('Outside the web: standalone binaries');
+      // Case, quotes and spacing aside.
+      expect(
+        cleanTitle('‘Neutral’ Fact-Checker Asks A Question - Unknown', {
+          headings: ["'Neutral' fact-checker asks a question"],
+        }),
+      ).toBe('‘Neutral’ Fact-Checker Asks A Question');
+    });
+
+    it('splits "Post @ Blog :: Platform ::" too', () => {
+      expect(
+        cleanTitle('新竹尖石_美樹營地賞楓 (2) @ 史蒂文的家_藍天 :: 痞客邦 PIXNET ::', {
+          headings: ['新竹尖石_美樹營地賞楓 (2)'],
+        }),
+      ).toBe('新竹尖石_美樹營地賞楓 (2)');
+      // Without a heading the parts stay, all but the dangling separator.
+      expect(cleanTitle('Post Title Here @ Blog :: Platform ::', {})).toBe(
+        'Post Title Here @ Blog :: Platform',
+      );
+    });
+
+    it('drops a bracketed trailer the heading leaves out', () => {
+      expect(
+        cleanTitle('トレンドマイクロ、アプリ「フリーWi-Fiプロテクション」（CNET Japan）', {
+          headings: ['トレンドマイクロ、アプリ「フリーWi-Fiプロテクション」'],
+        }),
+      ).toBe('トレンドマイクロ、アプリ「フリーWi-Fiプロテクション」');
+      expect(
+        cleanTitle('Mercury Is a Planet (astronomy)', {
+          headings: ['Mercury Is a Planet (astronomy)'],
+        }),
+      ).toBe('Mercury Is a Planet (astronomy)');
+      expect(cleanTitle('Mercury Is a Planet (astronomy)', {})).toBe(
+        'Mercury Is a Planet (astronomy)',
+      );
+    });
+
+    it('is not a short section label', () => {
+      expect(cleanTitle('Opinion | Why Rivers Change', { headings: ['Opinion'] })).toBe(
+        'Opinion | Why Rivers Change',
+      );
+      expect(cleanTitle('Chapter 1 - Beginnings', { headings: ['Chapter 1'] })).toBe(
+        'Chapter 1 - Beginnings',
+      );
+    });
+
+    it("is not the site's name", () => {
+      expect(
+        cleanTitle('The River Review Daily | Why Rivers Change', {
+          siteName: 'River Review Daily',
+          headings: ['The River Review Daily'],
+        }),
+      ).toBe('Why Rivers Change');
+    });
+
+    it('does not shorten a title that is itself a heading', () => {
+      expect(
+        cleanTitle('Rivers in Flood Season - What Happens Next', {
+          headings: ['Rivers in Flood Season', 'Rivers in Flood Season - What Happens Next'],
+        }),
+      ).toBe('Rivers in Flood Season - What Happens Next');
+    });
+
+    it('leaves the title whole when the last parts are a heading too', () => {
+      // "Chapter - Serial", both shown: the chapter alone would lose the work it belongs to.
+      expect(
+        cleanTitle('ONE HUNDRED TWO: What kind of wordchain? - Super Supportive', {
+          headings: ['Super Supportive', 'ONE HUNDRED TWO: What kind of wordchain?'],
+        }),
+      ).toBe('ONE HUNDRED TWO: What kind of wordchain? - Super Supportive');
+      // Unless that heading is the site's known name.
+      expect(
+        cleanTitle('Why Rivers Change So Often - Harbor Ledger', {
+          siteName: 'Harbor Ledger',
+          headings: ['Harbor Ledger', 'Why Rivers Change So Often'],
+        }),
+      ).toBe('Why Rivers Change So Often');
+    });
+
+    it('takes the longest run of first parts that is a heading', () => {
+      expect(
+        cleanTitle('Rivers in Flood Season - What Happens Next | News | Unknown', {
+          headings: ['Rivers in Flood Season', 'Rivers in Flood Season - What Happens Next'],
+        }),
+      ).toBe('Rivers in Flood Season - What Happens Next');
+    });
+  });
+
   it('runs in linear time on hostile titles', () => {
     const long = `${'a | '.repeat(50_000)}Site`;
     expect(cleanTitle(long, { siteName: 'Site' }).endsWith('a')).toBe(true);
     expect(cleanTitle(`x${' -'.repeat(100_000)}`, {}).length).toBeGreaterThan(0);
     expect(cleanTitle(`${'a'.repeat(100_000)}: b`, { siteName: 'a' })).toContain('a');
+    const headings = ['a | a', 'a'.repeat(1000), `${'(a'.repeat(50)}`];
+    expect(cleanTitle(`${'a | '.repeat(50_000)}x`, { headings }).length).toBeGreaterThan(0);
+    expect(cleanTitle(`${'a @ '.repeat(50_000)}(a)`, { headings }).length).toBeGreaterThan(0);
+    expect(cleanTitle(`a${'(a'.repeat(50_000)})`, { headings }).length).toBeGreaterThan(0);
+  });
+});
+
+describe('usableTitle', () => {
+  it("takes a line of text up to the rules' cap on titles", () => {
+    expect(usableTitle('Why Rivers Change')).toBe(true);
+    expect(usableTitle('x'.repeat(300))).toBe(true);
+    expect(usableTitle('x'.repeat(301))).toBe(false);
+    expect(usableTitle('')).toBe(false);
+    expect(usableTitle('  ')).toBe(false);
+    expect(usableTitle(null)).toBe(false);
+  });
+
+  it('refuses a title holding a tag, even escaped once more', () => {
+    expect(usableTitle('A <b>bold</b> claim')).toBe(false);
+    expect(usableTitle('A &lt;script&gt; in a title')).toBe(false);
+    // Words about the web are text.
+    expect(usableTitle('Replace javascript: links')).toBe(true);
+    expect(usableTitle('Why onload= handlers fire twice')).toBe(true);
+    expect(usableTitle('When a < b and b > c')).toBe(true);
   });
 });
 

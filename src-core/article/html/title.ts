@@ -16,6 +16,8 @@ export interface KnownNames {
    * one of them loses the rest, whatever the rest names.
    */
   headings?: readonly string[];
+  /** The page's one `<h1>`: the title even when it is short ("Mozilla - Wikipedia"). */
+  soleH1?: string | null;
 }
 
 // Separators between a title and a site name, always with a space either side ("Title | Site",
@@ -33,10 +35,12 @@ const OWN_SITE = new RegExp(
 );
 
 // A heading shorter than this (in characters, and under three words) is a section label
-// ("Opinion | …", "Chapter 1 - …") rather than the title.
+// ("Opinion | …", "Chapter 1 - …") rather than the title, unless it is the page's one <h1>.
 const MIN_HEADING_TITLE = 15;
 // The longest heading that is compared with a title's parts (elements.ts keeps no longer ones).
 const MAX_HEADING_LENGTH = 1000;
+// How many of a title's last underscores are tried as separators ("Heading_Section_Site").
+const UNDERSCORE_TRIES = 4;
 // "(CNET Japan)", "（共同）", "[Video]" at the very end of a title.
 const BRACKETED_TRAILER = / ?(?:\([^()]{1,100}\)|（[^（）]{1,100}）|\[[^[\]]{1,100}\])$/u;
 
@@ -100,9 +104,13 @@ export function hostNames(host: string | null | undefined): string[] {
 /**
  * The title without the site name (and author) a `<title>` or `og:title` adds around it:
  * "Title | Site", "Title - Site", "Title — Site", "Title | Author | Site", "Site: Title",
- * "Site | Title", "Title - by Author - Newsletter". A part is only dropped when it names the
- * site (a known site name, or the host's name) or a stated author, so a title that contains
- * " - " for its own reasons stays whole. Whitespace is collapsed; nothing is decoded.
+ * "Site | Title", "Title - by Author - Newsletter", "Post @ Blog :: Platform". A part is only
+ * dropped when it names the site (a known site name, the host's name, or someone's own site:
+ * "My website", "Jane's Blog") or a stated author, or when the parts before it are a heading
+ * the page shows ("Heading | Section | Site" whatever the section and site are called; also
+ * "Heading (Source)", "Heading_Section_Site"): so a title that contains " - " for its own
+ * reasons stays whole.
+ * Whitespace is collapsed; nothing is decoded.
  */
 export function cleanTitle(raw: string, known: KnownNames): string {
   const whole = collapseWhitespace(raw);
@@ -155,10 +163,15 @@ export function cleanTitle(raw: string, known: KnownNames): string {
   }
   // "Title | Section | Site" whose first parts are a heading the page shows: those are the title.
   const headingKeys = new Set((known.headings ?? []).map(key).filter(Boolean));
-  const isHeading = (text: string): boolean =>
-    headingKeys.has(key(text)) &&
-    !isSite(text) &&
-    (text.length >= MIN_HEADING_TITLE || text.split(' ').length >= 3);
+  const soleH1 = known.soleH1 ? key(known.soleH1) : null;
+  const isHeading = (text: string): boolean => {
+    const k = key(text);
+    return (
+      headingKeys.has(k) &&
+      !isSite(text) &&
+      (text.length >= MIN_HEADING_TITLE || text.split(' ').length >= 3 || k === soleH1)
+    );
+  };
   let result = joinParts(parts, separators);
   if (headingKeys.size && !headingKeys.has(key(result))) {
     // The longest run of first parts that is a heading, unless a run of the last parts is one
@@ -191,6 +204,22 @@ export function cleanTitle(raw: string, known: KnownNames): string {
       result = result.slice(0, trailer.index);
       changed = true;
     }
+    // "Heading_Section_Site", "Heading _Section _Site": underscores join the parts of many
+    // Chinese portals' titles. They are part of words too ("snake_case", "史蒂文的家_藍天"), so
+    // only a heading before them makes them separators: the last few are tried, longest first.
+    if (!changed) {
+      let at = result.length;
+      for (let tries = 0; tries < UNDERSCORE_TRIES; tries++) {
+        at = result.lastIndexOf('_', at - 1);
+        if (at <= 0) break;
+        const head = result.slice(0, at).trimEnd();
+        if (isHeading(head)) {
+          result = head;
+          changed = true;
+          break;
+        }
+      }
+    }
   }
   if (!changed) {
     // "Site: Title".
@@ -199,6 +228,21 @@ export function cleanTitle(raw: string, known: KnownNames): string {
   }
   result = result.replace(LEADING_SEPARATOR, '').replace(TRAILING_SEPARATOR, '');
   return result.trim() || title;
+}
+
+/**
+ * Whether a (cleaned) title is nothing but one of the site's stated names and not a heading the
+ * page shows: og:title set to the site's name ("Yahoo News - Latest News & Headlines") says
+ * nothing about the article.
+ */
+export function onlyNamesSite(title: string, known: KnownNames): boolean {
+  const k = key(title);
+  if (!k) return false;
+  const names = [known.siteName, ...(known.siteNames ?? [])];
+  return (
+    names.some((n) => typeof n === 'string' && key(n) === k) &&
+    !(known.headings ?? []).some((h) => key(h) === k)
+  );
 }
 
 /** Parts joined again by the separators that stood between them. */

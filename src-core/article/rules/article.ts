@@ -94,7 +94,7 @@ export function readArticle(doc: SourceDocument, id: string, pageUrl: string | n
     body: numbered,
     headings,
     rights,
-    ambiguousDate: !!stated.published?.ambiguous && !!issued,
+    ambiguousDate: stated.published ? !!stated.published.ambiguous : !!header.date?.ambiguous,
   };
 }
 

@@ -63,6 +63,26 @@ describe('the header survives ordinary wording', () => {
   });
 });
 
+describe('dates', () => {
+  it('flags a dateline that could be 3 April or 4 March instead of guessing silently', () => {
+    const a = capture(
+      article('Budget Talks\n\nThe Northern Review, 03/04/2021', PROSE),
+      'text/plain',
+    );
+    expect(a.csl.issued).toEqual({ 'date-parts': [[2021, 3, 4]] });
+    expect(a.ambiguousDate).toBe(true);
+  });
+
+  it('reads an unambiguous one without a flag', () => {
+    const a = capture(
+      article('Budget Talks\n\nThe Northern Review, 13/04/2021', PROSE),
+      'text/plain',
+    );
+    expect(a.csl.issued).toEqual({ 'date-parts': [[2021, 4, 13]] });
+    expect(a.ambiguousDate).toBe(false);
+  });
+});
+
 describe('prose that mentions rights is prose', () => {
   const cases = [
     'First published in 2015, the report found that most archives had no budget for digitisation.',
