@@ -70,6 +70,8 @@ export interface Paragraph {
   marks?: Mark[];
   /** List items: ranges of `text` and nesting depth. */
   items?: ListItem[];
+  /** A numbered list. */
+  ordered?: boolean;
 }
 
 /** A section heading between body paragraphs: shown by the reader, never numbered. */

@@ -5,5 +5,9 @@ import { DOMParser } from 'linkedom';
  * its own). linkedom's types are its own, hence the cast to the DOM's Document.
  */
 export function parseHtml(html: string): Document {
-  return new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  // A browser's DOMParser builds <html><body> around a fragment (what a clipboard holds);
+  // linkedom does not. Wrapping it only changes the DOM: offsets refer to the original text.
+  const whole = /<(?:html|body)[\s>]/i.test(html.slice(0, 4096));
+  const page = whole ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  return new DOMParser().parseFromString(page, 'text/html') as unknown as Document;
 }

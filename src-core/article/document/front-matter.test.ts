@@ -92,9 +92,15 @@ describe('readFrontMatter', () => {
   });
 
   it('prefers keys in order and skips empty values', () => {
-    const stated = readFrontMatter('author: ""\nauthors: [Ann Lee, "Bo Chen"]\ndate: 2020\npublished:');
+    const stated = readFrontMatter(
+      'author: ""\nauthors: [Ann Lee, "Bo Chen"]\ndate: 2020\npublished:',
+    );
     expect(stated.authors?.map((a) => a.name)).toEqual(['Ann Lee', 'Bo Chen']);
-    expect(stated.published).toEqual({ parts: [2020], ambiguous: false, from: 'front matter: date' });
+    expect(stated.published).toEqual({
+      parts: [2020],
+      ambiguous: false,
+      from: 'front matter: date',
+    });
   });
 
   it('takes only http(s) URLs', () => {
@@ -147,7 +153,10 @@ describe('statedDate', () => {
       from: 'front matter: date',
     });
     expect(statedDate('03/04/2021', 'date')?.ambiguous).toBe(true);
-    expect(statedDate('15/08/2018', 'date')).toMatchObject({ parts: [2018, 8, 15], ambiguous: false });
+    expect(statedDate('15/08/2018', 'date')).toMatchObject({
+      parts: [2018, 8, 15],
+      ambiguous: false,
+    });
   });
 });
 

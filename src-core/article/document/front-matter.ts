@@ -115,7 +115,10 @@ function parseMapping(yamlText: string): Map<string, { key: string; value: unkno
   if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
   const fields = new Map<string, { key: string; value: unknown }>();
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-    const normal = key.trim().toLowerCase().replace(/[\s-]+/g, '_');
+    const normal = key
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_');
     if (!fields.has(normal)) fields.set(normal, { key, value });
   }
   return fields;
@@ -167,9 +170,10 @@ export function statedDate(value: unknown, key: string): StatedDate | null {
   const text = firstString(value);
   if (!text) return null;
   const from = `front matter: ${key}`;
-  const iso = /^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(
-    text,
-  );
+  const iso =
+    /^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(
+      text,
+    );
   if (iso) {
     const parts: StatedDate['parts'] = [Number(iso[1])];
     if (iso[2]) parts.push(Number(iso[2]));
@@ -178,7 +182,9 @@ export function statedDate(value: unknown, key: string): StatedDate | null {
   }
   const found = findDate(text);
   if (!found) return null;
-  const numeric = /^(\d{1,2})[/.](\d{1,2})[/.]\d{4}$/.exec(text.slice(found.index, found.index + found.length));
+  const numeric = /^(\d{1,2})[/.](\d{1,2})[/.]\d{4}$/.exec(
+    text.slice(found.index, found.index + found.length),
+  );
   const ambiguous =
     !!numeric && Number(numeric[1]) <= 12 && Number(numeric[2]) <= 12 && numeric[1] !== numeric[2];
   return { parts: found.parts, ambiguous, from };

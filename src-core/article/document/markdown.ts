@@ -14,6 +14,7 @@ import type {
   Table,
 } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { markdownTooCostly } from './markdown-limits.ts';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
@@ -37,7 +38,8 @@ import type { Block, BlockKind, ListItem, SourceDocument, StatedMetadata } from 
  * one per line, with `items`), footnote definition → paragraph. HTML blocks, link reference
  * definitions and the front matter are no blocks.
  */
-export function markdownDocument(source: string): SourceDocument {
+export function markdownDocument(source: string, recoveries = 0): SourceDocument {
+  if (nestsTooDeep(source) || markdownTooCostly(source)) return plainFallback(source);
   // micromark drops a leading byte order mark and counts offsets from after it.
   const base = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   try {
@@ -45,13 +47,100 @@ export function markdownDocument(source: string): SourceDocument {
       extensions: [gfm(), frontmatter(['yaml'])],
       mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
     });
-    return new Reader(source, base, tree).read();
+    const doc = new Reader(source, base, tree).read();
+    const rest = unclosedHtmlTail(tree, source, base);
+    if (rest === null || recoveries >= MAX_RECOVERIES) return doc;
+    // An HTML block that never closes (`<?`, `<!--`) runs to the end of the file in CommonMark
+    // and would hide the article after it: past its first blank line, the text is read again.
+    const tail = markdownDocument(source.slice(rest), recoveries + 1);
+    return { ...doc, blocks: [...doc.blocks, ...tail.blocks.map((b) => shifted(b, rest))] };
   } catch (error) {
-    // Only a pathological input (thousands of nested quotes or lists) exhausts the stack:
-    // read it as plain text rather than fail the import.
-    if (!(error instanceof RangeError)) throw error;
-    return { ...textDocument(source), format: 'markdown' };
+    // Only a pathological input exhausts the stack: read it as plain text rather than fail.
+    if (error instanceof RangeError) return plainFallback(source);
+    throw error;
   }
+}
+
+const MAX_RECOVERIES = 3;
+const HTML_CLOSERS: [RegExp, string][] = [
+  [/^<\?/, '?>'],
+  [/^<!--/, '-->'],
+  [/^<!\[CDATA\[/, ']]>'],
+  [/^<![A-Za-z]/, '>'],
+];
+
+/** Where to read on after a last HTML block that runs unclosed to the end, or null. */
+function unclosedHtmlTail(tree: Root, source: string, base: number): number | null {
+  const last = tree.children[tree.children.length - 1];
+  if (last?.type !== 'html' || last.position?.end.offset === undefined) return null;
+  if (last.position.end.offset + base < source.trimEnd().length) return null;
+  const closer = HTML_CLOSERS.find(([opener]) => opener.test(last.value.trimStart()))?.[1];
+  if (!closer || last.value.includes(closer)) return null;
+  const start = (last.position.start.offset ?? 0) + base;
+  const blank = /\n[ \t]*\r?\n/g;
+  blank.lastIndex = start;
+  const m = blank.exec(source);
+  return m ? m.index + m[0].length : null;
+}
+
+function shifted(
+  block: SourceDocument['blocks'][number],
+  by: number,
+): SourceDocument['blocks'][number] {
+  return {
+    ...block,
+    start: block.start + by,
+    end: block.end + by,
+    spans: block.spans.map((s) => ({ ...s, source: s.source + by })),
+  };
+}
+
+/** Plain-text blocks for Markdown the parser cannot be trusted with. */
+function plainFallback(source: string): SourceDocument {
+  return { ...textDocument(source), format: 'markdown' };
+}
+
+/**
+ * Deeper than any real document nests. micromark's time grows with the cube of the nesting
+ * depth (24 KB of "- - - …" takes minutes) and it overflows the stack at some thousands.
+ */
+const MAX_NESTING = 100;
+
+/**
+ * Whether some line opens more than `MAX_NESTING` containers, counted from its start: each
+ * `>`, each list marker (`-`, `*`, `+`, or digits and `.`/`)`) followed by a space, and every
+ * two columns of indentation before a marker. One linear pass; a resource limit, not parsing.
+ */
+export function nestsTooDeep(source: string): boolean {
+  const n = source.length;
+  const isBlank = (code: number): boolean => code === 32 || code === 9;
+  const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+  let i = 0;
+  while (i < n) {
+    let markers = 0;
+    let columns = 0;
+    let j = i;
+    while (j < n) {
+      const c = source.charCodeAt(j);
+      if (c === 32) columns += 1;
+      else if (c === 9) columns += 4;
+      else if (c === 62 /* > */) markers++;
+      else if ((c === 45 || c === 42 || c === 43) && isBlank(source.charCodeAt(j + 1))) markers++;
+      else if (isDigit(c)) {
+        let k = j;
+        while (k < n && k - j < 9 && isDigit(source.charCodeAt(k))) k++;
+        const d = source.charCodeAt(k);
+        if (!((d === 46 || d === 41) && isBlank(source.charCodeAt(k + 1)))) break;
+        markers++;
+        j = k;
+      } else break;
+      j++;
+      if (markers > 0 && markers + (columns >> 1) > MAX_NESTING) return true;
+    }
+    while (j < n && source.charCodeAt(j) !== 10 && source.charCodeAt(j) !== 13) j++;
+    i = j + 1;
+  }
+  return false;
 }
 
 const TEXT: AlignOptions = { escapes: true, references: true, linePrefixes: true };
@@ -160,9 +249,10 @@ class Reader {
 
   /** Flow content flattened into one block's text, the parts joined by `separator`. */
   private flow(b: SpanBuilder, nodes: readonly RootContent[], separator: string): void {
+    const first = b.length;
     for (const node of nodes) {
       const before = b.checkpoint();
-      if (b.length > 0) b.synthetic(separator);
+      if (b.length > first) b.synthetic(separator);
       const at = b.checkpoint();
       this.flowPart(b, node);
       if (b.length === at.length) b.truncate(before);
@@ -261,7 +351,7 @@ class Reader {
       if (this.source.charCodeAt(start) === 13 && this.source.charCodeAt(start + 1) === 10) start++;
       start++;
     }
-    appendLines(b, node.value, Math.min(start, end), end);
+    appendLines(b, lf(node.value), Math.min(start, end), end);
   }
 
   /** Inline content appended and trimmed; returns whether any text remains. */
@@ -279,7 +369,7 @@ class Reader {
       }
       switch (node.type) {
         case 'text':
-          appendAligned(b, node.value, this.start(node), this.end(node), TEXT);
+          appendAligned(b, lf(node.value), this.start(node), this.end(node), TEXT);
           break;
         case 'inlineCode': {
           const at = b.length;
@@ -333,7 +423,11 @@ class Reader {
     while (start < end && src.charCodeAt(start) === 96) start++;
     while (end > start && src.charCodeAt(end - 1) === 96) end--;
     const spaceLike = (code: number): boolean => code === 32 || code === 10 || code === 13;
-    if (end - start >= 2 && spaceLike(src.charCodeAt(start)) && spaceLike(src.charCodeAt(end - 1))) {
+    if (
+      end - start >= 2 &&
+      spaceLike(src.charCodeAt(start)) &&
+      spaceLike(src.charCodeAt(end - 1))
+    ) {
       let content = false;
       for (let i = start; i < end && !content; i++) content = !spaceLike(src.charCodeAt(i));
       if (content) {
@@ -341,7 +435,7 @@ class Reader {
         end -= src.charCodeAt(end - 1) === 10 && src.charCodeAt(end - 2) === 13 ? 2 : 1;
       }
     }
-    appendAligned(b, node.value, start, end, CODE);
+    appendAligned(b, lf(node.value), start, end, CODE);
   }
 
   /** A paragraph of images: their alternative texts, one per line, and the first image's URL. */
@@ -355,7 +449,7 @@ class Reader {
       const at = b.checkpoint();
       if (b.length > 0) b.synthetic('\n');
       const text = b.checkpoint();
-      appendAligned(b, alt, this.start(image) + 2, this.end(image), TEXT);
+      appendAligned(b, lf(alt), this.start(image) + 2, this.end(image), TEXT);
       if (b.trimSince(text) === 0) b.truncate(at);
     }
     return this.block('figure', node, b, src === undefined ? {} : { src });
@@ -378,6 +472,10 @@ class Reader {
 }
 
 const isLineEnd = (code: number): boolean => code === 10 || code === 13;
+
+/** Display text breaks lines with "\n" whatever the source used ("\r\n", "\r"). */
+const lf = (value: string): string =>
+  value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
 
 function closesHidden(html: string, name: string): boolean {
   const m = /^<\/([A-Za-z]+)\s*>$/.exec(html);

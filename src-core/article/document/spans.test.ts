@@ -10,7 +10,13 @@ import {
 import type { Block, SourceDocument, Span } from './types.ts';
 
 /** Display text, spans and the source piece each span stands for, for readable assertions. */
-function aligned(source: string, value: string, options: AlignOptions, start = 0, end = source.length) {
+function aligned(
+  source: string,
+  value: string,
+  options: AlignOptions,
+  start = 0,
+  end = source.length,
+) {
   const b = new SpanBuilder(source);
   appendAligned(b, value, start, end, options);
   const text = b.text();
@@ -158,6 +164,11 @@ describe('appendAligned', () => {
     ]);
     expect(r.text).toBe('a b');
     expectVerbatimExact(r.text, '`a\n> b`', r.spans);
+  });
+
+  it('does not collapse a no-break space into the whitespace around it', () => {
+    const r = aligned('a\u00a0 b', 'a\u00a0 b', { collapseWhitespace: true });
+    expect(r.spans).toEqual([{ text: 0, textLength: 4, source: 0, sourceLength: 4 }]);
   });
 
   it('collapses whitespace runs when asked (HTML text)', () => {

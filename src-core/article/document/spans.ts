@@ -33,6 +33,10 @@ export function isSpace(code: number): boolean {
 
 const isLineEnding = (code: number): boolean => code === LF || code === CR;
 
+/** HTML's collapsible whitespace: space, tab, line feed, form feed, carriage return. */
+const isAsciiSpace = (code: number): boolean =>
+  code === SPACE || code === TAB || code === LF || code === 12 || code === CR;
+
 /** `!"#$%&'()*+,-./:;<=>?@[\]^_\`{|}~`: what a Markdown backslash can escape. */
 function isAsciiPunctuation(code: number): boolean {
   return (
@@ -172,7 +176,12 @@ export class SpanBuilder {
         this.spans.push({ text: a - lead, textLength: b - a, source, sourceLength: b - a });
       } else if (b - a !== s.sourceLength) {
         // Part of a rewritten piece still maps to the whole piece.
-        this.spans.push({ text: a - lead, textLength: b - a, source: s.source, sourceLength: s.sourceLength });
+        this.spans.push({
+          text: a - lead,
+          textLength: b - a,
+          source: s.source,
+          sourceLength: s.sourceLength,
+        });
       }
     }
     const marks = this.marks.splice(cp.marks);
@@ -206,7 +215,7 @@ export interface AlignOptions {
   linePrefixes?: boolean;
   /** A source line ending may show as one space. */
   lineEndingAsSpace?: boolean;
-  /** A run of source whitespace may show as one whitespace character (HTML text). */
+  /** A run of ASCII whitespace may show as one whitespace character (HTML text; not U+00A0). */
   collapseWhitespace?: boolean;
 }
 
@@ -279,9 +288,9 @@ export function appendAligned(
         continue;
       }
     }
-    if (options.collapseWhitespace && isSpace(c) && isSpace(d) && !isLineEnding(c)) {
+    if (options.collapseWhitespace && isAsciiSpace(c) && isAsciiSpace(d) && !isLineEnding(c)) {
       let k = j + 1;
-      while (k < end && isSpace(src.charCodeAt(k))) k++;
+      while (k < end && isAsciiSpace(src.charCodeAt(k))) k++;
       if (k - j > 1 || c !== d) {
         flush();
         b.rewritten(value[i]!, j, k);
@@ -333,7 +342,11 @@ export function appendAligned(
     let se = j;
     while (se < end && !isLineEnding(src.charCodeAt(se))) se++;
     let k = 0;
-    while (k < ve - i && k < se - j && value.charCodeAt(ve - 1 - k) === src.charCodeAt(se - 1 - k)) {
+    while (
+      k < ve - i &&
+      k < se - j &&
+      value.charCodeAt(ve - 1 - k) === src.charCodeAt(se - 1 - k)
+    ) {
       k++;
     }
     if (ve - k > i) b.rewritten(value.slice(i, ve - k), j, se - k);
@@ -380,7 +393,8 @@ function referenceLength(src: string, at: number, end: number): number {
   const isDigit = (code: number): boolean => code >= 48 && code <= 57;
   const isHex = (code: number): boolean =>
     isDigit(code) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
-  const isAlpha = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  const isAlpha = (code: number): boolean =>
+    (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   let max: number;
   let ok: (code: number) => boolean;
   if (src.charCodeAt(k) === 35 /* # */) {
@@ -457,7 +471,8 @@ export function sourceRangeOf(
   }
   const a = spans[first]!;
   const z = spans[last]!;
-  const start = a.textLength === a.sourceLength ? a.source + Math.max(0, textStart - a.text) : a.source;
+  const start =
+    a.textLength === a.sourceLength ? a.source + Math.max(0, textStart - a.text) : a.source;
   const end =
     z.textLength === z.sourceLength
       ? z.source + Math.min(z.textLength, textEnd - z.text)

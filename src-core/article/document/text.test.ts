@@ -48,7 +48,9 @@ describe('textDocument', () => {
   });
 
   it('marks decoration-only blocks as separators', () => {
-    const doc = textDocument('Before\n\n*\n\n* * *\n\n---\n\n• • •\n\n~~~\n\n* not a rule\n\nAfter');
+    const doc = textDocument(
+      'Before\n\n*\n\n* * *\n\n---\n\n• • •\n\n~~~\n\n* not a rule\n\nAfter',
+    );
     expect(doc.blocks.map((b) => b.kind)).toEqual([
       'paragraph',
       'separator',
@@ -63,7 +65,8 @@ describe('textDocument', () => {
   });
 
   it('interprets no Markdown at all', () => {
-    const source = '# Heading\n\n**Bold** and [a link](https://example.org) &amp; <b>tags</b>\n\n- item';
+    const source =
+      '# Heading\n\n**Bold** and [a link](https://example.org) &amp; <b>tags</b>\n\n- item';
     const doc = textDocument(source);
     expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
       ['paragraph', '# Heading'],
@@ -101,15 +104,12 @@ describe('textDocument', () => {
     }
   });
 
-  it.each(['[', '*', '-', ' ', '\t', '\r', 'a'])(
-    'finishes on a 1 MB line of %j',
-    (ch) => {
-      const source = ch.repeat(1 << 20);
-      const doc = textDocument(source);
-      expect(doc.blocks.length).toBeLessThanOrEqual(1);
-      expectSound(doc);
-    },
-  );
+  it.each(['[', '*', '-', ' ', '\t', '\r', 'a'])('finishes on a 1 MB line of %j', (ch) => {
+    const source = ch.repeat(1 << 20);
+    const doc = textDocument(source);
+    expect(doc.blocks.length).toBeLessThanOrEqual(1);
+    expectSound(doc);
+  });
 
   it('keeps its promises on any input', () => {
     fc.assert(
@@ -141,6 +141,7 @@ describe('isDecoration', () => {
     for (const s of ['*', '***', '- - -', '• • •', '⁂', '§', '~~~', '. . .', '＊ ＊ ＊']) {
       expect(isDecoration(s)).toBe(true);
     }
-    for (const s of ['', '   ', '* a', '1.', '--x', 'o0o', '->']) expect(isDecoration(s)).toBe(false);
+    for (const s of ['', '   ', '* a', '1.', '--x', 'o0o', '->'])
+      expect(isDecoration(s)).toBe(false);
   });
 });

@@ -64,9 +64,7 @@ export function textDocument(source: string): SourceDocument {
  * Characters that decorate rather than say something: rules, asterisms, bullets, dinkuses.
  * A block made only of these (and spaces) is a section break.
  */
-const DECORATION = new Set(
-  Array.from('*-_=~+#.·•◦‣⁃∙⋅●○◆◇■□▪▫★☆✦✧✱✲✳✴❖❧☙⁂⁎∗﹡＊§—–―⸺⸻…'),
-);
+const DECORATION = new Set(Array.from('*-_=~+#.·•◦‣⁃∙⋅●○◆◇■□▪▫★☆✦✧✱✲✳✴❖❧☙⁂⁎∗﹡＊§—–―⸺⸻…'));
 
 /** True when the text holds at least one decoration character and nothing but those and spaces. */
 export function isDecoration(text: string): boolean {

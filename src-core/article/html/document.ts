@@ -3,6 +3,7 @@ import { resolveContext } from './context.ts';
 import { domBlocks } from './dom-blocks.ts';
 import { extractArticle } from './extract.ts';
 import { readStatedMetadata } from './metadata.ts';
+import { usableTitle } from './title.ts';
 
 /**
  * The HTML front end: metadata from the page's head and structured data, every block of the
@@ -18,7 +19,10 @@ export function htmlDocument(
   options.sanitize?.(doc);
   const { blocks, traces } = domBlocks(doc, source);
   const extraction = extractArticle(doc);
-  if (!stated.title && extraction.title) stated.title = extraction.title;
+  if (!stated.title && usableTitle(extraction.title)) {
+    stated.title = extraction.title;
+    (stated.sources ??= {}).title = 'readability';
+  }
   if (extraction.keptNodes.size || extraction.keptText) resolveContext(blocks, traces, extraction);
   else for (const block of blocks) if (block.context) block.context.inArticle = true;
   return { format: 'html', source, blocks, stated };

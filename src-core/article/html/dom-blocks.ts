@@ -21,6 +21,7 @@ const CONTAINERS = new Set(
 const HEADINGS: Record<string, number> = { H1: 1, H2: 2, H3: 3, H4: 4, H5: 5, H6: 6 };
 const LISTS = new Set(['UL', 'OL', 'MENU', 'DL']);
 const ITEMS = new Set(['LI', 'DT', 'DD']);
+const CELLS = new Set(['TD', 'TH']);
 const EMPHASIS = new Set(['EM', 'I', 'CITE', 'DFN']);
 const STRONG = new Set(['STRONG', 'B']);
 const CODE = new Set(['CODE', 'KBD', 'SAMP', 'TT']);
@@ -40,6 +41,8 @@ interface Open {
   listDepth: number;
   landmark: LandmarkNode | null;
   nodes: Text[];
+  /** Items whose own text is still being read (a nested list ends an item's own text). */
+  openItems?: number[];
 }
 
 /** An enclosing landmark element, linked to the one around it. */
@@ -68,6 +71,7 @@ interface Frame {
   landmark?: boolean;
   article?: boolean;
   itemIndex?: number;
+  nestedList?: boolean;
 }
 
 /**
@@ -138,10 +142,10 @@ export function domBlocks(
       if (frame.markType && frame.markStart !== undefined && frame.markBuilder === open.builder)
         open.builder.mark(frame.markType, frame.markStart, frame.href);
       if (frame.itemIndex !== undefined && open.items) {
-        const item = open.items[frame.itemIndex]!;
-        item.end = open.builder.length;
+        closeItem(open, frame.itemIndex);
         open.builder.lineBreak();
       }
+      if (frame.nestedList) open.listDepth--;
       if (frame.opened) {
         emit(open);
         open = stack.pop()!;
@@ -154,6 +158,8 @@ export function domBlocks(
           open.level,
           open,
         );
+      } else if (open.kind === 'table' && CELLS.has(el.tagName)) {
+        // Cells of a row stay on one line, apart by tabs.
       } else if (open.atomic && CONTAINERS.has(el.tagName)) {
         open.builder.lineBreak();
       }
@@ -207,6 +213,21 @@ export function domBlocks(
       continue;
     }
 
+    if (open.atomic && open.items && LISTS.has(tag)) {
+      // A list inside a list item: the item's own text ends here, its children go deeper.
+      const current = open.openItems?.at(-1);
+      if (current !== undefined) closeItem(open, current);
+      open.listDepth++;
+      open.builder.lineBreak();
+      exit.nestedList = true;
+      pushChildren(frames, exit, el);
+      continue;
+    }
+    if (open.kind === 'table' && CELLS.has(tag)) {
+      open.builder.cell();
+      pushChildren(frames, exit, el);
+      continue;
+    }
     const start = startBlock(tag, el, open, here());
     if (start) {
       if (!open.atomic) {
@@ -215,27 +236,12 @@ export function domBlocks(
         open = start;
         exit.opened = start;
       } else if (ITEMS.has(tag) && open.items) {
-        open.builder.lineBreak();
-        open.items.push({
-          start: open.builder.cursor,
-          end: open.builder.cursor,
-          depth: open.listDepth,
-        });
-        exit.itemIndex = open.items.length - 1;
-      } else if (LISTS.has(tag)) {
-        open.listDepth++;
-        open.builder.lineBreak();
+        exit.itemIndex = openItem(open);
       } else {
         open.builder.lineBreak();
       }
     } else if (ITEMS.has(tag) && open.items) {
-      open.builder.lineBreak();
-      open.items.push({
-        start: open.builder.cursor,
-        end: open.builder.cursor,
-        depth: open.listDepth,
-      });
-      exit.itemIndex = open.items.length - 1;
+      exit.itemIndex = openItem(open);
     } else if (tag === 'A' && el.hasAttribute('href')) {
       exit.markType = 'link';
       exit.markStart = open.builder.cursor;
@@ -249,15 +255,38 @@ export function domBlocks(
     } else if (open.atomic && CONTAINERS.has(tag)) {
       open.builder.lineBreak();
     }
-    frames.push(exit);
-    // Siblings, not childNodes: some DOMs build a fresh list object on every childNodes read.
-    const mark = frames.length;
-    for (let child = el.firstChild; child; child = child.nextSibling)
-      frames.push({ node: child, exit: false });
-    reverseFrom(frames, mark);
+    pushChildren(frames, exit, el);
   }
   emit(open);
   return { blocks, traces };
+}
+
+/** Queues an element's exit, then its children in document order. */
+function pushChildren(frames: Frame[], exit: Frame, el: Element): void {
+  frames.push(exit);
+  // Siblings, not childNodes: some DOMs build a fresh list object on every childNodes read.
+  const mark = frames.length;
+  for (let child = el.firstChild; child; child = child.nextSibling)
+    frames.push({ node: child, exit: false });
+  reverseFrom(frames, mark);
+}
+
+function openItem(open: Open): number {
+  open.builder.lineBreak();
+  const at = open.builder.cursor;
+  open.items!.push({ start: at, end: at, depth: open.listDepth });
+  const index = open.items!.length - 1;
+  (open.openItems ??= []).push(index);
+  return index;
+}
+
+/** Ends an item's own text where the builder stands, once. */
+function closeItem(open: Open, index: number): void {
+  const stack = open.openItems ?? [];
+  const at = stack.lastIndexOf(index);
+  if (at < 0) return;
+  stack.splice(at, 1);
+  open.items![index]!.end = open.builder.length;
 }
 
 function reverseFrom(frames: Frame[], from: number): void {

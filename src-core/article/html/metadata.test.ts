@@ -768,6 +768,43 @@ describe('titles', () => {
     }
   });
 
+  it("a short heading is the title when it is the page's one <h1>", () => {
+    const title = '<title>Mozilla - Wikipedia</title>';
+    expect(read(page(title, { body: '<h1>Mozilla</h1><h2>History</h2>' })).title).toBe('Mozilla');
+    expect(read(page(title, { body: '<h1>Mozilla</h1><h1>History</h1>' })).title).toBe(
+      'Mozilla - Wikipedia',
+    );
+    // The banner is not counted.
+    expect(read(page(title, { body: '<h1><a href="/">Wiki</a></h1><h1>Mozilla</h1>' })).title).toBe(
+      'Mozilla',
+    );
+  });
+
+  it("a source that states only the site's name gives way to one that names the article", () => {
+    const site = 'Example News - Latest News & Headlines';
+    const stated = read(
+      page(
+        '<title>Russia: Space ship breaks up over Siberia</title>' +
+          meta('application-name', site) +
+          prop('og:title', site) +
+          meta('twitter:title', site),
+        { body: '<h1>Russia: Space ship breaks up over Siberia</h1>' },
+      ),
+    );
+    expect(stated.title).toBe('Russia: Space ship breaks up over Siberia');
+    expect(stated.sources?.title).toBe('title element');
+    // A site name set to the article's title (the heading says so) is still the title.
+    expect(
+      read(
+        page(prop('og:title', 'Why Rivers Change') + prop('og:site_name', 'Why Rivers Change'), {
+          body: '<h1>Why Rivers Change</h1>',
+        }),
+      ).title,
+    ).toBe('Why Rivers Change');
+    // A home page whose every title is the site's name.
+    expect(read(page(prop('og:title', site) + meta('application-name', site))).title).toBe(site);
+  });
+
   it('a title over the length cap, or holding a tag, gives way to the next source', () => {
     const long = `A ${'very '.repeat(70)}long title`;
     expect(long.length).toBeGreaterThan(300);

@@ -7,7 +7,17 @@ export const PURIFY_CONFIG = {
   WHOLE_DOCUMENT: false,
   // Keep the text of unknown and custom elements (amp-img, my-widget): it may be the article.
   KEEP_CONTENT: true,
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'object', 'embed', 'base'],
+  FORBID_TAGS: [
+    'style',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'object',
+    'embed',
+    'base',
+  ],
   FORBID_ATTR: ['style', 'srcset', 'ping', 'formaction', 'action', 'background'],
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|\/|\.{1,2}\/|[\w-]+(?:[/.?#]|$))/i,
   ALLOW_DATA_ATTR: false,

@@ -54,6 +54,13 @@ export class TextBuilder {
     if (this.text.length > 0 && !this.text.endsWith('\n')) this.text += '\n';
   }
 
+  /** A new table cell: a tab after the row's earlier cells. */
+  cell(): void {
+    this.pendingSpace = false;
+    if (this.text.length > 0 && !this.text.endsWith('\n') && !this.text.endsWith('\t'))
+      this.text += '\t';
+  }
+
   /** Text before the next append starts on a new word (an inline-block boundary). */
   softBreak(): void {
     this.pendingSpace = true;

@@ -133,10 +133,38 @@ describe('cleanTitle', () => {
       );
     });
 
-    it('is not a short section label', () => {
+    it('makes underscores separators, as Chinese portals use them', () => {
+      expect(
+        cleanTitle('宇航员在太空中喝酒会怎么样？后果很严重 _探索者 _光明网', {
+          headings: ['宇航员在太空中喝酒会怎么样？后果很严重'],
+        }),
+      ).toBe('宇航员在太空中喝酒会怎么样？后果很严重');
+      expect(
+        cleanTitle('DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶_科技_腾讯网 | Tencent', {
+          siteName: 'Tencent',
+          headings: ['DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶'],
+        }),
+      ).toBe('DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶');
+      // Only before a heading: otherwise an underscore is part of a word.
+      expect(
+        cleanTitle('Why snake_case_names read well', { headings: ['Something else entirely'] }),
+      ).toBe('Why snake_case_names read well');
+    });
+
+    it("is not a short section label, unless it is the page's one <h1>", () => {
       expect(cleanTitle('Opinion | Why Rivers Change', { headings: ['Opinion'] })).toBe(
         'Opinion | Why Rivers Change',
       );
+      expect(
+        cleanTitle('Mozilla - Wikipedia', { headings: ['Mozilla', 'History'], soleH1: 'Mozilla' }),
+      ).toBe('Mozilla');
+      // The one <h1> a section label over a title that is a heading too: the title stays whole.
+      expect(
+        cleanTitle('Opinion | Why Rivers Change', {
+          headings: ['Opinion', 'Why Rivers Change'],
+          soleH1: 'Opinion',
+        }),
+      ).toBe('Opinion | Why Rivers Change');
       expect(cleanTitle('Chapter 1 - Beginnings', { headings: ['Chapter 1'] })).toBe(
         'Chapter 1 - Beginnings',
       );

@@ -207,7 +207,7 @@ export function cleanTitle(raw: string, known: KnownNames): string {
     // "Heading_Section_Site", "Heading _Section _Site": underscores join the parts of many
     // Chinese portals' titles. They are part of words too ("snake_case", "史蒂文的家_藍天"), so
     // only a heading before them makes them separators: the last few are tried, longest first.
-    if (!changed) {
+    if (!headingKeys.has(key(result))) {
       let at = result.length;
       for (let tries = 0; tries < UNDERSCORE_TRIES; tries++) {
         at = result.lastIndexOf('_', at - 1);

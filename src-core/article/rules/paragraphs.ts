@@ -42,6 +42,7 @@ export function paragraphOf(part: BodyPart, n: number, seen: Map<string, number>
   };
   if (marks.length) paragraph.marks = marks;
   if (items.length) paragraph.items = items;
+  if (first.ordered) paragraph.ordered = true;
   return paragraph;
 }
 
