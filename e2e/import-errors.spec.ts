@@ -51,6 +51,29 @@ const BAD_FILES = [
     message: 'not valid UTF-8',
   },
   {
+    what: 'a web page with no text',
+    file: {
+      name: 'blank-page.html',
+      mimeType: 'text/html',
+      buffer: Buffer.from(
+        '<!DOCTYPE html><html><head><title>x</title></head><body><div>&nbsp;</div></body></html>',
+      ),
+    },
+    message: 'This page has no text',
+  },
+  {
+    what: 'a web page with no article in it',
+    file: {
+      name: 'menu.html',
+      mimeType: 'text/html',
+      buffer: Buffer.from(
+        '<!DOCTYPE html><html><head></head><body><nav><ul><li><a href="/">Home</a></li>' +
+          '<li><a href="/news">News</a></li></ul></nav></body></html>',
+      ),
+    },
+    message: 'found no article text',
+  },
+  {
     what: 'a text file over 10 MB',
     file: {
       name: 'huge.txt',

@@ -47,29 +47,40 @@ test('the reference article: import, read, verbatim notices, citations', async (
   await expect(paragraphs(app).first()).toContainText('ISIS has increased its efforts');
   await expect(paragraphs(app).last()).toContainText('Russia, China and as well as');
 
-  // Rights notices: each rendered text is an exact slice of the original file.
+  // Rights notices: shown as a reader sees them (link labels, no Markdown), each with its exact
+  // source text, which is a slice of the original file at the range it names.
   const rights = app.getByRole('region', { name: 'Rights and notices' });
   await expect(rights.getByTestId('rights-verification')).toHaveText(
     /Verified intact against the original file/,
   );
   const notices = rights.getByTestId('rights-notice');
-  const texts = await notices.evaluateAll((elements) => elements.map((e) => e.textContent ?? ''));
-  expect(texts.length).toBeGreaterThanOrEqual(4);
-  for (const text of texts) {
+  const sources = await rights.getByTestId('rights-notice-source').evaluateAll((elements) =>
+    elements.map((e) => ({
+      text: e.textContent ?? '',
+      start: Number(e.getAttribute('data-start')),
+      end: Number(e.getAttribute('data-end')),
+    })),
+  );
+  expect(sources.length).toBeGreaterThanOrEqual(4);
+  await expect(notices).toHaveCount(sources.length);
+  for (const { text, start, end } of sources) {
     expect(text.length).toBeGreaterThan(0);
-    expect(
-      REFERENCE_TEXT.indexOf(text),
-      `notice not verbatim: ${JSON.stringify(text)}`,
-    ).toBeGreaterThanOrEqual(0);
+    expect(REFERENCE_TEXT.slice(start, end), `notice not verbatim: ${JSON.stringify(text)}`).toBe(
+      text,
+    );
   }
-  const byKind = async (kind: string) =>
+  const byKind = async (kind: string, testId = 'rights-notice') =>
     (
-      await rights.locator(`[data-testid="rights-notice"][data-kind="${kind}"]`).allTextContents()
+      await rights
+        .locator(`li.notice[data-kind="${kind}"] [data-testid="${testId}"]`)
+        .allTextContents()
     ).join('\n');
-  expect(await byKind('republication')).toContain(
+  expect(await byKind('republication')).toBe('The original source of this article is South Front');
+  expect(await byKind('republication', 'rights-notice-source')).toBe(
     'The original source of this article is [South Front](#)',
   );
-  expect(await byKind('copyright')).toContain(
+  expect(await byKind('copyright')).toBe('Copyright © South Front, South Front, 2018');
+  expect(await byKind('copyright', 'rights-notice-source')).toBe(
     'Copyright © [South Front](#), [South Front](#), 2018',
   );
   expect(await byKind('disclaimer')).toContain(

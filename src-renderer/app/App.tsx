@@ -1,12 +1,18 @@
 import { useCallback, useState } from 'react';
 import { useArticleSummaries } from '../db/index.ts';
-import { sha256 } from '../host/index.ts';
+import { importDeps } from '../host/index.ts';
 import { DropZone } from '../features/import/DropZone.tsx';
 import { EmptyState } from '../features/import/EmptyState.tsx';
 import { ImportReportBanner } from '../features/import/ImportReportBanner.tsx';
+import { PasteCatcher } from '../features/import/PasteCatcher.tsx';
 import { PasteDialog } from '../features/import/PasteDialog.tsx';
 import { sampleArticle } from '../features/import/sample.ts';
-import { pastedText, readFiles, useImporter } from '../features/import/use-importer.ts';
+import {
+  pastedContent,
+  readFiles,
+  useImporter,
+  type PastedContent,
+} from '../features/import/use-importer.ts';
 import { LibraryPane } from '../features/library/LibraryPane.tsx';
 import { UndoToast } from '../features/library/UndoToast.tsx';
 import { useUndoableDelete } from '../features/library/use-undoable-delete.ts';
@@ -24,10 +30,14 @@ export function App() {
   const [citationStyle, setCitationStyle] = useState('APA');
   const [deleteError, setDeleteError] = useState<string | null>(null);
 
-  const importer = useImporter({ library, sha256, onOpen: setSelectedId });
+  const importer = useImporter({ library, deps: importDeps, onOpen: setSelectedId });
   const { importFiles } = importer;
   const onFiles = useCallback(
     async (files: File[]) => importFiles(await readFiles(files)),
+    [importFiles],
+  );
+  const onPasted = useCallback(
+    (content: PastedContent) => importFiles([pastedContent(content)]),
     [importFiles],
   );
   const deletion = useUndoableDelete({
@@ -74,12 +84,9 @@ export function App() {
           )}
         </main>
       </div>
-      <PasteDialog
-        open={pasting}
-        onImport={(text) => importFiles([pastedText(text)])}
-        onClose={() => setPasting(false)}
-      />
+      <PasteDialog open={pasting} onImport={onPasted} onClose={() => setPasting(false)} />
       <DropZone onFiles={onFiles} />
+      <PasteCatcher onFiles={onFiles} onContent={onPasted} />
       <UndoToast pending={deletion.pending} onUndo={deletion.undo} onDismiss={deletion.dismiss} />
     </div>
   );

@@ -7,6 +7,7 @@ import { ParagraphList } from '../features/reader/ParagraphList.tsx';
 import { ReaderHeader } from '../features/reader/ReaderHeader.tsx';
 import { RightsNotices } from '../features/reader/RightsNotices.tsx';
 import { useNoticeChecks } from '../features/reader/use-notice-checks.ts';
+import { useReparse } from '../features/reader/use-reparse.ts';
 import { displayTitle } from '../ui/format.ts';
 import { useLibrary } from './LibraryContext.tsx';
 
@@ -21,7 +22,8 @@ interface Props {
 export function ArticleScreen({ id, citationStyle, onCitationStyle }: Props) {
   const library = useLibrary();
   const article = useArticle(library, id);
-  const checks = useNoticeChecks(library, id);
+  useReparse(library, article);
+  const checks = useNoticeChecks(library, id, article?.parserVersion);
   const [editing, setEditing] = useState(false);
   const [locator, setLocator] = useState('');
   const reader = useRef<HTMLElement>(null);
@@ -79,6 +81,8 @@ export function ArticleScreen({ id, citationStyle, onCitationStyle }: Props) {
               <GapNotices gaps={article.gaps} />
               <ParagraphList
                 paragraphs={article.body}
+                headings={article.headings}
+                baseUrl={article.csl.URL}
                 citedParagraph={cited}
                 onCite={(n) => setLocator(String(n))}
               />

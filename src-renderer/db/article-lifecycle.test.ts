@@ -163,6 +163,24 @@ describe('ArticleRepository.verifyNotices', () => {
   });
 });
 
+describe('verifyNotices on a source that newer rules would refuse', () => {
+  it('still decodes it: stored bytes are re-read, never judged again', async () => {
+    // A page of markup without text: today's import refuses it ("no text"), but a record of it
+    // saved under older rules must still open and verify.
+    const bytes = new TextEncoder().encode('<html><body><p>&nbsp;</p></body></html>\n');
+    const parsed = referenceArticle();
+    parsed.rights = [];
+    parsed.source = {
+      ...parsed.source,
+      sha256: await webCryptoSha256(bytes),
+      byteLength: bytes.byteLength,
+      fileName: 'old-page.html',
+    };
+    const { article: stored } = await library.articles.add(parsed, bytes);
+    await expect(library.articles.verifyNotices(stored.id, webCryptoSha256)).resolves.toEqual([]);
+  });
+});
+
 describe('verifyNotices on a file that was not UTF-8', () => {
   it('decodes the stored bytes as the import did (UTF-16 with a byte-order mark)', async () => {
     const { importArticle } = await import('../../src-core/import/import-article.ts');

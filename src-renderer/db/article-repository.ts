@@ -3,8 +3,9 @@ import { verifyRights, type NoticeCheck } from '../../src-core/article/verify-ri
 import type { QuireDatabase } from './database.ts';
 import { applyMetadataPatch, validateMetadataPatch } from './metadata-patch.ts';
 import type { ArticleRecord, ArticleRepository, SourceRecord } from './records.ts';
+import { applyReparse } from './reparse.ts';
 import { toSummary } from './summary.ts';
-import { decodeSource } from '../../src-core/import/decode.ts';
+import { decodeSourceText } from '../../src-core/import/decode.ts';
 
 export interface RepositoryOptions {
   /** Clock for addedAt/updatedAt; tests pass a fake one. */
@@ -92,6 +93,20 @@ export function createArticleRepository(
       });
     },
 
+    reparse: (id, parsed) =>
+      db.transaction('rw', db.articles, db.sources, async () => {
+        const record = await db.articles.get(id);
+        if (!record) throw unknownArticle(id);
+        // Another window may have got there first; never go back to older rules.
+        if (record.parserVersion >= parsed.parserVersion) return record;
+        const updated = applyReparse(record, parsed, now());
+        await db.articles.put(updated);
+        if (updated.source.mediaType !== record.source.mediaType) {
+          await db.sources.update(record.source.sha256, { mediaType: updated.source.mediaType });
+        }
+        return updated;
+      }),
+
     remove: (id) =>
       db.transaction('rw', db.articles, db.sources, async () => {
         const article = await db.articles.get(id);
@@ -129,8 +144,10 @@ export function createArticleRepository(
       });
       if (!article) throw unknownArticle(id);
       if (!source) throw new Error(`The original source of article "${id}" is missing`);
-      // The same decoder as the import (BOMs, UTF-16), so offsets mean the same characters.
-      const { text } = decodeSource(source.bytes, source.fileName);
+      // The same decoder as the import (BOMs, UTF-16, declared charsets), so offsets mean the
+      // same characters; without the import's judgement of the content, so a source stored
+      // under older rules is never refused by newer ones.
+      const { text } = decodeSourceText(source.bytes, source.fileName);
       const checks = await verifyRights(article.rights, text, hash);
       // Notices matching the stored bytes prove nothing if the bytes themselves changed.
       if ((await hash(source.bytes)) === article.source.sha256) return checks;

@@ -74,6 +74,17 @@ describe('applyMetadataPatch', () => {
     expect(applyMetadataPatch(next, { title: 'T' }, 3000).originalSource).toEqual(source);
   });
 
+  it('keeps an ambiguous date flagged until the date itself is set', () => {
+    const ambiguous = { ...record(), gaps: ['issued-ambiguous' as const] };
+    expect(applyMetadataPatch(ambiguous, { title: 'T' }, 2000).gaps).toEqual(['issued-ambiguous']);
+    const settled = applyMetadataPatch(
+      ambiguous,
+      { issued: { 'date-parts': [[2018, 8, 15]] } },
+      2000,
+    );
+    expect(settled.gaps).toEqual([]);
+  });
+
   it('moves updatedAt forward even if the clock did not', () => {
     expect(applyMetadataPatch(record(), { title: 'T' }, 1000).updatedAt).toBe(1001);
   });

@@ -164,7 +164,8 @@ export function applyMetadataPatch(
     csl,
     originalSource:
       patch.originalSource !== undefined ? patch.originalSource : record.originalSource,
-    gaps: metadataGaps(csl),
+    // An ambiguous date stays flagged until the user sets the date.
+    gaps: metadataGaps(csl, patch.issued === undefined && record.gaps.includes('issued-ambiguous')),
     // Strictly later even when the clock has not ticked, so "changed since" checks hold.
     updatedAt: Math.max(now, record.updatedAt + 1),
   };

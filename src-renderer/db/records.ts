@@ -64,6 +64,13 @@ export interface ArticleRepository {
   get(id: string): Promise<ArticleRecord | undefined>;
   /** Validates, writes the CSL fields, recomputes gaps, bumps updatedAt; throws on unknown id. */
   updateMetadata(id: string, patch: MetadataPatch): Promise<ArticleRecord>;
+  /**
+   * Replaces what the capture rules read (body, headings, notices, keywords, parser version) with
+   * `parsed`, a newer reading of the same stored bytes; keeps the CSL item the user may have
+   * edited and recomputes its gaps. A record already read by these rules (or newer ones) is
+   * returned unchanged. Throws on unknown id or when `parsed` comes from other bytes.
+   */
+  reparse(id: string, parsed: ParsedArticle): Promise<ArticleRecord>;
   /** Deletes the article and its source bytes; throws on unknown id. */
   remove(id: string): Promise<DeletedArticle>;
   /** Puts back exactly what remove() took (same id, addedAt, bytes). */

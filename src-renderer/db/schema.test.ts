@@ -7,7 +7,7 @@ import { disposeLibrary, openTestLibrary } from './test-article.ts';
 let library: Library;
 afterEach(() => disposeLibrary(library));
 
-it('creates version 1 with a unique index on the source hash', async () => {
+it('creates the current version (2) with a unique index on the source hash', async () => {
   library = openTestLibrary();
   await library.db.open();
 

@@ -4,12 +4,12 @@
  *
  * To change the schema, add a version below and register it in database.ts:
  *
- *   db.version(2)
- *     .stores(SCHEMA_V2)
- *     .upgrade((tx) => tx.table('articles').toCollection().modify(...pureMigrationV1toV2...));
+ *   db.version(3)
+ *     .stores(SCHEMA_V3)
+ *     .upgrade((tx) => tx.table('articles').toCollection().modify(...pureMigrationV2toV3...));
  *
  * where the migration is a pure function (old-shaped record in, new-shaped record out)
- * in its own file with unit tests on old-shaped data. Version 1 needs no migration.
+ * in migrations.ts with unit tests on old-shaped data.
  */
 
 export const SCHEMA_V1 = {
@@ -20,4 +20,10 @@ export const SCHEMA_V1 = {
   sources: 'sha256',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 1;
+/**
+ * Version 2 (capture engine): the same stores and indexes; article records gain
+ * `parserVersion`, `headings`, paragraph `spans` and notice `display` (migrateArticleV1toV2).
+ */
+export const SCHEMA_V2 = SCHEMA_V1;
+
+export const CURRENT_SCHEMA_VERSION = 2;

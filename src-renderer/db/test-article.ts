@@ -1,15 +1,17 @@
 // Test support only (not shipped): builds a realistic ParsedArticle from the reference fixture.
 // The fixture comes in through Vite's `?raw` import and hashes through WebCrypto: the renderer's
 // tsconfig has no Node types and its lint rules forbid node:* imports, test files included.
-import type {
-  Paragraph,
-  ParsedArticle,
-  RightsKind,
-  RightsNotice,
+import {
+  PARSER_VERSION,
+  type Paragraph,
+  type ParsedArticle,
+  type RightsKind,
+  type RightsNotice,
 } from '../../src-core/article/model.ts';
 import { Dexie } from 'dexie';
 import fixtureText from '../../src-core/test-fixtures/000_bfa7ac14e5553cb7.txt?raw';
-import { openLibrary, type Library } from './index.ts';
+import { openLibrary, type ArticleRecord, type Library } from './index.ts';
+import type { ArticleRecordV1 } from './migrations.ts';
 import { sha256 as webCryptoSha256 } from '../host/sha256.ts';
 
 export { fixtureText };
@@ -29,13 +31,16 @@ function lineStarting(prefix: string): { start: number; end: number; text: strin
 
 async function paragraph(n: number, prefix: string): Promise<Paragraph> {
   const { start, end, text } = lineStarting(prefix);
-  const id = `p${n}-${(await hashText(text)).slice(0, 8)}`;
-  return { n, id, text, start, end, kind: 'prose' };
+  const id = `p-${(await hashText(text)).slice(0, 16)}`;
+  const spans = [{ text: 0, textLength: text.length, source: start, sourceLength: text.length }];
+  return { n, id, text, start, end, kind: 'prose', spans };
 }
 
 async function notice(kind: RightsKind, prefix: string): Promise<RightsNotice> {
   const { start, end, text } = lineStarting(prefix);
-  return { kind, text, start, end, sha256: await hashText(text) };
+  // What a reader sees: Markdown links by their labels.
+  const display = text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  return { kind, text, start, end, sha256: await hashText(text), display };
 }
 
 // Computed once; referenceArticle() deep-copies them.
@@ -55,6 +60,7 @@ const FIXTURE_SHA256 = await webCryptoSha256(fixtureBytes);
 /** A fresh copy each call, so tests can mutate it freely. */
 export function referenceArticle(): ParsedArticle {
   return {
+    parserVersion: PARSER_VERSION,
     csl: {
       id: 'south-front-2018',
       type: 'article-newspaper',
@@ -67,6 +73,7 @@ export function referenceArticle(): ParsedArticle {
     originalSource: { name: 'South Front', url: null },
     keywords: ['Asia', 'Military and WMD', 'US NATO'],
     body: structuredClone(BODY),
+    headings: [],
     rights: structuredClone(RIGHTS),
     source: {
       sha256: FIXTURE_SHA256,
@@ -76,6 +83,38 @@ export function referenceArticle(): ParsedArticle {
     },
     gaps: [],
   };
+}
+
+/**
+ * The reference article as the Foundation parser (parser version 1) stored it under schema
+ * version 1: no parser version, headings, paragraph spans or notice display forms.
+ */
+export function referenceRecordV1(id = 'foundation-record'): ArticleRecordV1 {
+  const { csl, originalSource, keywords, body, rights, source, gaps } = referenceArticle();
+  return {
+    id,
+    csl,
+    originalSource,
+    keywords,
+    body: body.map(({ n, id, text, start, end }) => ({ n, id, text, start, end, kind: 'prose' })),
+    rights: rights.map(({ kind, text, start, end, sha256 }) => ({
+      kind,
+      text,
+      start,
+      end,
+      sha256,
+    })),
+    source,
+    gaps,
+    tags: ['afghanistan'],
+    addedAt: Date.UTC(2023, 5, 1),
+    updatedAt: Date.UTC(2023, 5, 2),
+  };
+}
+
+/** An article record (as the library stores it) from a parsed article. */
+export function recordOf(parsed: ParsedArticle, id = 'record'): ArticleRecord {
+  return { ...parsed, id, tags: [], addedAt: 1, updatedAt: 1 };
 }
 
 /** Another valid article: the fixture bytes with a trailing line, so it has its own hash. */

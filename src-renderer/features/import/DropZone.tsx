@@ -53,7 +53,9 @@ export function DropZone({ onFiles }: { onFiles(files: File[]): void }) {
     <div className="drop-zone" data-testid="drop-zone" aria-hidden="true">
       <div className="drop-zone__target">
         <p className="drop-zone__title">Drop to add to your library</p>
-        <p className="drop-zone__hint">Text (.txt) and Markdown (.md) files</p>
+        <p className="drop-zone__hint">
+          Saved web pages (.html), Markdown (.md) and text (.txt) files
+        </p>
       </div>
     </div>
   );

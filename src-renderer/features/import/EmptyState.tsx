@@ -15,8 +15,9 @@ export function EmptyState({ busy, onAddSample }: Props) {
         fair-use notices kept word for word, and writes the citation for you in APA, MLA or BibTeX.
       </p>
       <p className="empty-state__lead">
-        Add a text or Markdown file with <em>Add files</em>, drop one anywhere on this window, or
-        use <em>Paste text</em>. Not sure yet? Start with a sample article.
+        Add a saved web page, a Markdown clip or a text file with <em>Add files</em>, drop one
+        anywhere on this window, or paste a copied page with <em>Paste text</em> (or just paste it
+        here). Not sure yet? Start with a sample article.
       </p>
       <div className="empty-state__actions">
         <button

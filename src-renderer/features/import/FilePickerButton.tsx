@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 
 /** Extensions the importer reads; the core still checks the bytes whatever the name says. */
-export const ACCEPTED_EXTENSIONS = '.txt,.md,.markdown,.text';
+export const ACCEPTED_EXTENSIONS = '.html,.htm,.xhtml,.md,.markdown,.txt,.text';
 
 interface Props {
   disabled?: boolean;
@@ -28,7 +28,7 @@ export function FilePickerButton({ disabled, onFiles, className, children = 'Add
         accept={ACCEPTED_EXTENSIONS}
         multiple
         hidden
-        aria-label="Choose text or Markdown files to add"
+        aria-label="Choose web pages, Markdown or text files to add"
         data-testid="import-file-input"
         onChange={(event) => {
           const files = Array.from(event.currentTarget.files ?? []);

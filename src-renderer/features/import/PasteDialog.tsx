@@ -1,15 +1,21 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { clipboardContent, type PastedContent } from './use-importer.ts';
 
 interface Props {
   open: boolean;
-  onImport(text: string): void;
+  onImport(content: PastedContent): void;
   onClose(): void;
 }
 
-/** A modal (native <dialog>: focus trap, Escape, inert page) with one textarea. */
+/**
+ * A modal (native <dialog>: focus trap, Escape, inert page) with one textarea. Rich text pasted
+ * from a browser or word processor is kept as HTML (headings, lists, links survive) while the
+ * textarea shows its plain text; typing in the textarea turns it back into plain text.
+ */
 export function PasteDialog({ open, onImport, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState('');
+  const [html, setHtml] = useState<string | null>(null);
   const titleId = useId();
   const hintId = useId();
 
@@ -28,6 +34,7 @@ export function PasteDialog({ open, onImport, onClose }: Props) {
       aria-describedby={hintId}
       onClose={() => {
         setText('');
+        setHtml(null);
         onClose();
       }}
     >
@@ -35,7 +42,7 @@ export function PasteDialog({ open, onImport, onClose }: Props) {
         method="dialog"
         onSubmit={(event) => {
           event.preventDefault();
-          onImport(text);
+          onImport({ html, text });
           dialog.current?.close();
         }}
       >
@@ -43,21 +50,44 @@ export function PasteDialog({ open, onImport, onClose }: Props) {
           Paste text
         </h2>
         <p id={hintId} className="dialog__hint">
-          Paste the article as plain text or Markdown, with its notices. Quire saves it exactly as
-          pasted.
+          Paste the article with its notices: copied from a web page it keeps its headings, lists
+          and links; plain text and Markdown work too. Quire saves it exactly as pasted.
         </p>
         <textarea
           className="paste-dialog__text"
           aria-label="Article text"
           value={text}
           spellCheck={false}
-          onChange={(event) => setText(event.target.value)}
+          onPaste={(event) => {
+            const content = clipboardContent(event.clipboardData);
+            if (!content?.html) return; // plain text: the textarea's own paste does it
+            event.preventDefault();
+            setText(content.text);
+            setHtml(content.html);
+          }}
+          onChange={(event) => {
+            setText(event.target.value);
+            setHtml(null);
+          }}
         />
+        {html !== null && (
+          <p className="paste-dialog__rich" data-testid="paste-rich-note">
+            Formatted text: Quire will save the page as it was copied (HTML), with its headings,
+            lists and links.{' '}
+            <button type="button" className="link-button" onClick={() => setHtml(null)}>
+              Save as plain text instead
+            </button>
+          </p>
+        )}
         <div className="dialog__actions">
           <button type="button" className="button" onClick={() => dialog.current?.close()}>
             Cancel
           </button>
-          <button type="submit" className="button button--primary" disabled={text.length === 0}>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={text.length === 0 && html === null}
+          >
             Add to library
           </button>
         </div>

@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Sha256 } from '../../../src-core/article/model.ts';
 import {
   assertImportableSize,
   ImportError,
   importArticle,
   MAX_IMPORT_BYTES,
+  type ImportDeps,
 } from '../../../src-core/import/import-article.ts';
 import type { Library } from '../../db/index.ts';
+import { parseHtml } from '../../host/index.ts';
 import { displayTitle } from '../../ui/format.ts';
 
-/** Bytes to import and the name they came with (the name decides text vs Markdown). */
+/** Bytes to import and the name they came with (a hint for HTML, Markdown or text). */
 export interface IncomingFile {
   name: string;
   bytes: Uint8Array;
@@ -33,18 +34,19 @@ const SUCCESS_MESSAGE_MS = 8000;
 
 interface Options {
   library: Library;
-  sha256: Sha256;
+  /** The platform's SHA-256 and HTML parser, handed to the core's importer. */
+  deps: ImportDeps;
   onOpen(id: string): void;
 }
 
 async function importOne(
   library: Library,
-  sha256: Sha256,
+  deps: ImportDeps,
   file: IncomingFile,
 ): Promise<ImportOutcome> {
   try {
     assertImportableSize(file.size ?? file.bytes.length);
-    const parsed = await importArticle(file.bytes, { fileName: file.name }, { sha256 });
+    const parsed = await importArticle(file.bytes, { fileName: file.name }, deps);
     const { status, article } = await library.articles.add(parsed, file.bytes);
     return { kind: status, id: article.id, title: displayTitle(article.csl.title) };
   } catch (error) {
@@ -60,7 +62,7 @@ async function importOne(
  * One path for every way in (file picker, drop, paste, sample): parse with the core, store
  * through the repository, report each file, and open the last article that made it in.
  */
-export function useImporter({ library, sha256, onOpen }: Options) {
+export function useImporter({ library, deps, onOpen }: Options) {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -70,13 +72,13 @@ export function useImporter({ library, sha256, onOpen }: Options) {
       setBusy(true);
       const outcomes: ImportOutcome[] = [];
       // One at a time: the repository's duplicate check then sees the previous file.
-      for (const file of files) outcomes.push(await importOne(library, sha256, file));
+      for (const file of files) outcomes.push(await importOne(library, deps, file));
       setBusy(false);
       setReport((previous) => ({ outcomes, serial: (previous?.serial ?? 0) + 1 }));
       const last = outcomes.findLast((o) => o.kind !== 'refused');
       if (last) onOpen(last.id);
     },
-    [library, sha256, onOpen],
+    [library, deps, onOpen],
   );
 
   // Good news fades after a while; a refusal stays until dismissed, so it cannot be missed.
@@ -104,11 +106,43 @@ export async function readFiles(files: Iterable<File>): Promise<IncomingFile[]> 
   );
 }
 
-/** Pasted text is imported exactly like a UTF-8 text file. */
-export function pastedText(text: string): IncomingFile {
+/** What a paste carries: rich text (HTML) when the source offered it, and its plain text. */
+export interface PastedContent {
+  html: string | null;
+  text: string;
+}
+
+/** Elements that give a page structure a plain-text copy would lose. */
+const STRUCTURE =
+  'p, h1, h2, h3, h4, h5, h6, ul, ol, li, blockquote, a[href], table, article, section, strong, em, b, i';
+
+/**
+ * The content of a paste (or drop) of text. Rich text wins when it has structure: paragraphs,
+ * headings, lists, links, emphasis. HTML made only of styled boxes (what code editors put on the
+ * clipboard along with a Markdown file's text) says less than the text itself, so then the text
+ * is used. Null when the clipboard holds no text at all.
+ */
+export function clipboardContent(data: DataTransfer | null): PastedContent | null {
+  if (!data) return null;
+  const html = data.getData('text/html');
+  const plain = data.getData('text/plain');
+  if (html.trim()) {
+    const page = parseHtml(html);
+    if (page.body?.querySelector(STRUCTURE)) {
+      return { html, text: plain || (page.body.textContent ?? '').trim() };
+    }
+  }
+  return plain ? { html: null, text: plain } : null;
+}
+
+/**
+ * Pasted rich text is imported like a saved web page, pasted plain text like a UTF-8 text file
+ * (Markdown is recognised by its content either way).
+ */
+export function pastedContent({ html, text }: PastedContent): IncomingFile {
   return {
-    name: 'pasted-text.txt',
+    name: html !== null ? 'pasted.html' : 'pasted-text.txt',
     label: 'the pasted text',
-    bytes: new TextEncoder().encode(text),
+    bytes: new TextEncoder().encode(html ?? text),
   };
 }

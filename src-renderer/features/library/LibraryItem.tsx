@@ -1,10 +1,12 @@
 import type { ArticleSummary } from '../../db/index.ts';
 import { displayIsoDate, displayTitle } from '../../ui/format.ts';
 
-const GAP_LABELS: Record<ArticleSummary['gaps'][number], string> = {
+/** What is missing, by gap; an ambiguous date is there but needs checking (flagged apart). */
+const GAP_LABELS: Record<ArticleSummary['gaps'][number], string | null> = {
   title: 'title',
   author: 'author',
   issued: 'date',
+  'issued-ambiguous': null,
   'container-title': 'site',
 };
 
@@ -20,7 +22,11 @@ interface Props {
 export function LibraryItem({ article, selected, tabbable, onOpen, onDelete }: Props) {
   const title = displayTitle(article.title);
   const meta = [article.containerTitle, displayIsoDate(article.issued)].filter(Boolean).join(' · ');
-  const missing = article.gaps.map((gap) => GAP_LABELS[gap]).join(', ');
+  const missing = article.gaps
+    .map((gap) => GAP_LABELS[gap])
+    .filter(Boolean)
+    .join(', ');
+  const checkDate = article.gaps.includes('issued-ambiguous');
   return (
     <li
       className="library-item"
@@ -38,12 +44,17 @@ export function LibraryItem({ article, selected, tabbable, onOpen, onDelete }: P
       >
         <span className="library-item__title">{title}</span>
         {article.authors && <span className="library-item__authors">{article.authors}</span>}
-        {(meta || missing) && (
+        {(meta || missing || checkDate) && (
           <span className="library-item__meta">
             {meta}
             {missing && (
               <span className="gap-flag" title={`Missing ${missing}`}>
                 <span aria-hidden="true">●</span> Missing {missing}
+              </span>
+            )}
+            {checkDate && (
+              <span className="gap-flag" title="The date could be read two ways">
+                <span aria-hidden="true">●</span> Check date
               </span>
             )}
           </span>

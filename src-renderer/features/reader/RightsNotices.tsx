@@ -16,8 +16,9 @@ interface Props {
 }
 
 /**
- * The notices exactly as they appear in the original file: React text nodes in a pre-wrap
- * block, never trimmed, reflowed or parsed as markup.
+ * The notices as a reader sees them (link labels, decoded entities), each with the exact
+ * characters of the original file behind a disclosure: those are what is hashed and verified
+ * on every opening. Both are React text nodes in pre-wrap blocks, never parsed as markup.
  */
 export function RightsNotices({ notices, checks }: Props) {
   const failed =
@@ -41,8 +42,26 @@ export function RightsNotices({ notices, checks }: Props) {
                 <li key={`${notice.start}-${i}`} className="notice" data-kind={notice.kind}>
                   <p className="notice__kind">{KIND_LABELS[notice.kind] ?? notice.kind}</p>
                   <div className="notice__text" data-testid="rights-notice" data-kind={notice.kind}>
-                    {notice.text}
+                    {notice.display}
                   </div>
+                  <details className="notice__source">
+                    <summary className="notice__source-toggle">Show exact source text</summary>
+                    <p className="notice__source-note">
+                      Exactly as the original file has it (characters {notice.start}–{notice.end}
+                      ): this text is what Quire hashes and checks on every opening.
+                    </p>
+                    <div
+                      className="notice__source-text"
+                      data-testid="rights-notice-source"
+                      data-start={notice.start}
+                      data-end={notice.end}
+                    >
+                      {notice.text}
+                    </div>
+                    <p className="notice__hash">
+                      SHA-256 <code>{notice.sha256}</code>
+                    </p>
+                  </details>
                   {problem && (
                     <p className="notice__problem">
                       This notice no longer matches the original file

@@ -7,18 +7,26 @@ export type NoticeChecks =
   | { state: 'done'; checks: NoticeCheck[] }
   | { state: 'failed'; message: string };
 
-/** Re-proves the stored notices against the stored original bytes each time an article opens. */
-export function useNoticeChecks(library: Library, articleId: string): NoticeChecks {
-  const [result, setResult] = useState<{ id: string; checks: NoticeChecks } | null>(null);
+/**
+ * Re-proves the stored notices against the stored original bytes each time an article opens,
+ * and again when its notices are replaced (`revision`: the parser version that found them).
+ */
+export function useNoticeChecks(
+  library: Library,
+  articleId: string,
+  revision?: number,
+): NoticeChecks {
+  const key = `${articleId}@${revision ?? ''}`;
+  const [result, setResult] = useState<{ key: string; checks: NoticeChecks } | null>(null);
 
   useEffect(() => {
     let current = true;
     library.articles.verifyNotices(articleId, sha256).then(
-      (checks) => current && setResult({ id: articleId, checks: { state: 'done', checks } }),
+      (checks) => current && setResult({ key, checks: { state: 'done', checks } }),
       (error: unknown) =>
         current &&
         setResult({
-          id: articleId,
+          key,
           checks: {
             state: 'failed',
             message: error instanceof Error ? error.message : String(error),
@@ -28,7 +36,7 @@ export function useNoticeChecks(library: Library, articleId: string): NoticeChec
     return () => {
       current = false;
     };
-  }, [library, articleId]);
+  }, [library, articleId, key]);
 
-  return result?.id === articleId ? result.checks : { state: 'checking' };
+  return result?.key === key ? result.checks : { state: 'checking' };
 }

@@ -1,0 +1,68 @@
+import type {
+  Heading,
+  Paragraph,
+  ParsedArticle,
+  RightsNotice,
+} from '../../src-core/article/model.ts';
+import type { ArticleRecord } from './records.ts';
+
+/**
+ * Pure migrations of stored records, one per schema version that changed their shape. Each takes
+ * a record as an older version stored it and returns it in the next shape; database.ts runs them
+ * in Dexie `upgrade()` callbacks. They must accept records that already have the new shape
+ * (written by a build that was ahead of its schema version) and leave those fields alone.
+ */
+
+/** A paragraph as the Foundation parser (parser version 1) stored it. */
+export interface ParagraphV1 {
+  n: number;
+  id: string;
+  text: string;
+  start: number;
+  end: number;
+  kind: 'prose' | 'blockquote' | 'list';
+}
+
+/** A rights notice as schema version 1 stored it: no display form. */
+export type RightsNoticeV1 = Omit<RightsNotice, 'display'>;
+
+/** An article record as schema version 1 stored it. */
+export interface ArticleRecordV1 extends Omit<
+  ParsedArticle,
+  'parserVersion' | 'headings' | 'body' | 'rights'
+> {
+  id: string;
+  tags: string[];
+  addedAt: number;
+  updatedAt: number;
+  body: ParagraphV1[];
+  rights: RightsNoticeV1[];
+}
+
+/** Fields a record may or may not have, whichever build wrote it. */
+type MaybeV2 = Partial<Pick<ArticleRecord, 'parserVersion' | 'headings'>>;
+
+/**
+ * Schema 1 → 2 (capture engine, parser version 2): records get `parserVersion` (1 for the
+ * Foundation parser), `headings` (none were kept), paragraph `spans` (none: the map to the
+ * source is rebuilt when the article is re-parsed) and each notice's `display` form (its exact
+ * text, which is all version 1 showed). Nothing else changes; the reader re-parses these
+ * records from their stored bytes when it opens them.
+ */
+export function migrateArticleV1toV2(record: ArticleRecordV1 | ArticleRecord): ArticleRecord {
+  const old = record as ArticleRecordV1 & MaybeV2;
+  const body: Paragraph[] = (record.body as (ParagraphV1 & Partial<Paragraph>)[]).map((p) =>
+    p.spans ? (p as Paragraph) : { ...p, spans: [] },
+  );
+  const rights: RightsNotice[] = (record.rights as (RightsNoticeV1 & Partial<RightsNotice>)[]).map(
+    (n) => (typeof n.display === 'string' ? (n as RightsNotice) : { ...n, display: n.text }),
+  );
+  const headings: Heading[] = Array.isArray(old.headings) ? old.headings : [];
+  return {
+    ...record,
+    parserVersion: typeof old.parserVersion === 'number' ? old.parserVersion : 1,
+    headings,
+    body,
+    rights,
+  };
+}

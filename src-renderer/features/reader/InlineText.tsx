@@ -1,0 +1,65 @@
+import type { ReactNode } from 'react';
+import type { Mark } from '../../../src-core/article/document/types.ts';
+import { ExternalLink } from '../../ui/ExternalLink.tsx';
+import { inlineTree, type InlineNode, type TextRange } from './body-layout.ts';
+
+interface Props {
+  text: string;
+  range: TextRange;
+  marks: readonly Mark[] | undefined;
+  /** The article's address: relative links in its text are read against it. */
+  baseUrl: string | undefined;
+}
+
+/**
+ * A stretch of display text with its inline marks as elements: text nodes only, never markup.
+ * A link opens in the system browser when it leads to an http(s) address; any other link
+ * (relative without a base, mailto:, javascript:…) is shown as text with its target as a tooltip.
+ */
+export function InlineText({ text, range, marks, baseUrl }: Props) {
+  return <>{inlineTree(range, marks).map((node, i) => renderNode(text, node, i, baseUrl))}</>;
+}
+
+function renderNode(
+  text: string,
+  node: InlineNode,
+  key: number,
+  baseUrl: string | undefined,
+): ReactNode {
+  if (node.type === 'text') return text.slice(node.start, node.end);
+  const children = node.children.map((child, i) => renderNode(text, child, i, baseUrl));
+  switch (node.mark.type) {
+    case 'strong':
+      return <strong key={key}>{children}</strong>;
+    case 'emphasis':
+      return <em key={key}>{children}</em>;
+    case 'code':
+      return <code key={key}>{children}</code>;
+    case 'link': {
+      const written = node.mark.href ?? '';
+      const url = webAddress(written, baseUrl);
+      return url ? (
+        <ExternalLink key={key} href={url} title={url}>
+          {children}
+        </ExternalLink>
+      ) : (
+        <span key={key} className="para__link" title={written || undefined}>
+          {children}
+        </span>
+      );
+    }
+  }
+}
+
+/** The absolute http(s) address a link leads to, or null. */
+export function webAddress(href: string, baseUrl: string | undefined): string | null {
+  if (!href.trim()) return null;
+  try {
+    const url = new URL(href, baseUrl || undefined);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    if (url.username || url.password) return null;
+    return url.href;
+  } catch {
+    return null;
+  }
+}
