@@ -187,7 +187,6 @@ function withoutDate(text: string): string {
     .replace(/[\s,|·•–—-]*(?:\b(?:on|posted|published|updated))?[\s,|·•–—-]*$/i, '');
 }
 
-
 export function nameKey(name: CslName): string {
   return norm(
     name.literal ??

@@ -1,10 +1,5 @@
 export type ImportErrorCode =
-  | 'empty'
-  | 'binary'
-  | 'too-large'
-  | 'invalid-encoding'
-  | 'unsupported-type'
-  | 'no-article';
+  'empty' | 'binary' | 'too-large' | 'invalid-encoding' | 'unsupported-type' | 'no-article';
 
 /** A file Quire refuses to import, with a message written for the researcher, not the developer. */
 export class ImportError extends Error {
