@@ -64,6 +64,7 @@ export default tseslint.config(
       'dist-web/**',
       'test-results/**',
       'playwright-report/**',
+      '.scratch/**',
       'resources/**',
     ],
   },
