@@ -40,6 +40,8 @@ const ANYWHERE: RegExp[] = [
   /^[^\p{L}\p{N}]+$/u,
   /^(?:citation|cite this (?:article|page|story)|how to cite(?: this (?:article|page))?)\s*:/i,
   /\bfollow us on (?:instagram|twitter|facebook|telegram|x|mastodon|bluesky)\b/i,
+  // A row of legal and site links written out as text: "Privacy Policy | Terms of Use".
+  /^(?:(?:privacy(?: policy| notice| settings)?|terms(?: (?:of|and) (?:use|service|conditions))?|cookies?(?: policy| settings| preferences)?|accessibility(?: statement)?|contact(?: us)?|about(?: us)?|site ?map|careers|jobs|advertise(?: with us)?|do not sell(?: or share)? my (?:personal )?info(?:rmation)?|ad ?choices|help|faq|rss|newsletters?|corrections)(?:\s*[|·•,/]\s*|\s+|$)){2,}$/i,
   /^(?:don'?t miss|must read|most read|most popular|trending(?: now)?|editor'?s picks?|more stories|top stories|latest(?: news)?|in (?:other|related) news|recommended(?: reading| stories)?|(?:you )?might also like|more (?:on|about) this(?: story| topic)?)\s*:?$/i,
   /^(?:advert|advertisement|advertising|ad|ads|sponsored|sponsored (?:content|post|links?)|paid (?:post|content)|promoted|partner content)$/i,
   // What a page shows in place of a script-driven widget, and consent banners.

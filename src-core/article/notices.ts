@@ -28,7 +28,8 @@ const RULES: NoticeRule[] = [
   {
     kind: 'republication',
     strong: false,
-    re: /\b(?:originally|first) (?:published|appeared) (?:in|on|at|by)\b/i,
+    // A notice names where ("first appeared in The Atlantic"), not when ("in 2015").
+    re: /\b(?:originally|first) (?:published|appeared) (?:in|on|at|by) (?!\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|the (?:\d|early|late|mid|first|same|past))/i,
   },
   // "Source: RT" below an article names where it came from.
   { kind: 'republication', strong: false, re: /^(?:source|via)\s*:\s*\S/i },
@@ -38,7 +39,13 @@ const RULES: NoticeRule[] = [
     strong: true,
     re: /^fair use(?: notice| statement| disclaimer| policy)?\s*[:.–—-]|^fair use (?:notice|statement|disclaimer)\b|\bcontains copyrighted material\b/i,
   },
-  { kind: 'fair-use', strong: false, re: /\bfair (?:use|dealing)\b|\bsection 107\b/i },
+  // Below the article, fair use in the company of copyright words is a notice; a closing
+  // sentence about fair use in reviews is prose.
+  {
+    kind: 'fair-use',
+    strong: false,
+    re: /\bfair (?:use|dealing)\b.{0,300}\b(?:copyright|permission|copyrighted material|purposes)\b|\b(?:copyright|copyrighted material|permission|provisions)\b.{0,300}\bfair (?:use|dealing)\b|\bsection 107\b/i,
+  },
   { kind: 'disclaimer', strong: true, re: /^disclaimer\b/i },
   {
     kind: 'disclaimer',
@@ -52,8 +59,15 @@ const RULES: NoticeRule[] = [
   },
   {
     kind: 'licence',
+    strong: true,
+    // Government and institutional licences: "All content is available under the Open
+    // Government Licence v3.0", "This work is in the public domain".
+    re: /^(?:all )?(?:content|material|text|this (?:work|page|article|content|material)) (?:is )?(?:available|published|released|licen[cs]ed|reproduced) under (?:the |a )?.{0,80}\blicen[cs]e\b|^(?:this|the) (?:work|page|article|image|photo|content|material|text|document)s? (?:is|are) in the public domain\b/i,
+  },
+  {
+    kind: 'licence',
     strong: false,
-    re: /\bcreative commons\b|\bCC BY(?:-[A-Z]{2})*\b|\blicen[cs]ed under\b|\bpublic domain\b/i,
+    re: /\bcreative commons\b|\bCC BY(?:-[A-Z]{2})*\b|\blicen[cs]ed under\b|\bpublic domain\b|\bopen government licen[cs]e\b/i,
   },
   {
     kind: 'permission',
@@ -76,7 +90,7 @@ const RULES: NoticeRule[] = [
   {
     kind: 'copyright',
     strong: false,
-    re: /\ball rights reserved\b|©|\bsubject to copyright\b|\bno part of (?:this|the) (?:\w+ ){0,2}may be (?:reproduced|republished|copied)\b|\bmay not be (?:reproduced|republished|redistributed|rewritten)\b/i,
+    re: /\ball rights reserved\b|©|\bcrown copyright\b|\bsubject to copyright\b|\bno part of (?:this|the) (?:\w+ ){0,2}may be (?:reproduced|republished|copied)\b|\bmay not be (?:reproduced|republished|redistributed|rewritten)\b/i,
   },
 ];
 

@@ -99,6 +99,24 @@ describe('prose that mentions rights is prose', () => {
     expect(a.originalSource).toBeNull();
   });
 
+  it.each(cases)('keeps "%s" as prose when it is the last paragraph too', (sentence) => {
+    const a = capture(article('Budget Talks\n\nBy Ann Lee', [...PROSE, sentence]), 'text/plain');
+    expect(a.body.map((p) => p.text)).toEqual([...PROSE, sentence]);
+    expect(a.rights).toEqual([]);
+  });
+
+  it('reads government licences and Crown copyright below the article', () => {
+    const a = capture(
+      article(
+        'Budget Talks',
+        PROSE,
+        '© Crown copyright\n\nAll content is available under the Open Government Licence v3.0, except where otherwise stated',
+      ),
+      'text/plain',
+    );
+    expect(a.rights.map((n) => n.kind)).toEqual(['copyright', 'licence']);
+  });
+
   it('still reads a republication line that names where, below the article', () => {
     const a = capture(
       article(
