@@ -1,4 +1,5 @@
 import { plainText } from './text.ts';
+import { elementsByTag } from './tag-index.ts';
 
 /** The most `<time>` elements and comments looked at; the first few are the ones that matter. */
 const MAX_TIMES = 500;
@@ -100,7 +101,7 @@ export function readPageElements(doc: Document): PageElements {
     clipper: { savedDate: null, url: null, from: null },
   };
 
-  const titles = doc.getElementsByTagName('title');
+  const titles = elementsByTag(doc, 'title');
   for (let i = 0; i < titles.length && i < 20; i++) {
     const el = titles[i]!;
     // An SVG's <title> names a picture, not the page.
@@ -110,7 +111,7 @@ export function readPageElements(doc: Document): PageElements {
   }
 
   for (const tag of ['h1', 'h2']) {
-    const headings = doc.getElementsByTagName(tag);
+    const headings = elementsByTag(doc, tag);
     const before = page.headings.length;
     for (let i = 0; i < headings.length && i < MAX_HEADINGS; i++) {
       const el = headings[i]!;
@@ -121,10 +122,10 @@ export function readPageElements(doc: Document): PageElements {
     if (tag === 'h1' && page.headings.length === before + 1) page.soleH1 = page.headings[before]!;
   }
 
-  const base = doc.getElementsByTagName('base')[0];
+  const base = elementsByTag(doc, 'base')[0];
   page.base = base?.getAttribute('href') ?? null;
 
-  const links = doc.getElementsByTagName('link');
+  const links = elementsByTag(doc, 'link');
   for (let i = 0; i < links.length && i < 5000; i++) {
     const el = links[i]!;
     const href = el.getAttribute('href');
@@ -134,7 +135,7 @@ export function readPageElements(doc: Document): PageElements {
     if (rel.includes('license')) page.licenseLinks.push(href);
   }
 
-  const anchors = doc.getElementsByTagName('a');
+  const anchors = elementsByTag(doc, 'a');
   for (let i = 0; i < anchors.length && i < 50_000; i++) {
     const el = anchors[i]!;
     if (!el.hasAttribute('rel') || !relTokens(el).includes('license')) continue;
@@ -142,7 +143,7 @@ export function readPageElements(doc: Document): PageElements {
     if (value) page.licenseAnchors.push(value);
   }
 
-  const times = doc.getElementsByTagName('time');
+  const times = elementsByTag(doc, 'time');
   for (let i = 0; i < times.length && i < MAX_TIMES; i++) {
     const el = times[i]!;
     const itemprop = (el.getAttribute('itemprop') ?? '').toLowerCase();

@@ -1,3 +1,5 @@
+import { elementsByTag } from './tag-index.ts';
+
 /**
  * The JSON-LD of a page as one graph: every `<script type="application/ld+json">` parsed
  * leniently and within size limits, its top-level nodes (roots, root arrays, `@graph` members)
@@ -105,7 +107,7 @@ export interface JsonLdGraph {
 
 export function readJsonLdGraph(doc: Document): JsonLdGraph {
   const graph: JsonLdGraph = { top: [], all: [], byId: new Map() };
-  const scripts = doc.getElementsByTagName('script');
+  const scripts = elementsByTag(doc, 'script');
   let total = 0;
   let parsed = 0;
   for (let i = 0; i < scripts.length && parsed < MAX_SCRIPTS; i++) {

@@ -1,4 +1,5 @@
 import { plainText } from './text.ts';
+import { elementsByTag } from './tag-index.ts';
 
 /** The most values kept under one name (a paper with thousands of `citation_author`s). */
 const MAX_VALUES_PER_NAME = 1000;
@@ -16,7 +17,7 @@ export class MetaTags {
 
   static read(doc: Document): MetaTags {
     const tags = new MetaTags();
-    const elements = doc.getElementsByTagName('meta');
+    const elements = elementsByTag(doc, 'meta');
     const count = Math.min(elements.length, MAX_META_ELEMENTS);
     for (let i = 0; i < count; i++) {
       const el = elements[i];

@@ -9,6 +9,7 @@ import { chooseStatedDate } from './stated-date.ts';
 import { cleanTitle, onlyNamesSite, siteOf, untruncatedTitle, usableTitle } from './title.ts';
 import { httpUrl, isUrlLike, plainText, splitKeywords } from './text.ts';
 import { parselyJson, yoastWrittenBy } from './vendor-tags.ts';
+import { forgetTags } from './tag-index.ts';
 
 /**
  * Reads what an HTML page states about itself — Highwire `citation_*` tags, JSON-LD, Dublin
@@ -26,6 +27,8 @@ export function readStatedMetadata(
   } catch {
     // Hostile input the readers below did not foresee: state nothing rather than fail capture.
     return {};
+  } finally {
+    forgetTags(doc);
   }
 }
 
