@@ -283,6 +283,37 @@ describe('quire errors', () => {
     expect(err).toBe(`quire: Cannot read "${dir}": it is a directory.\n`);
   });
 
+  it('reads what a truncated page holds, cut off in the middle of a tag', async () => {
+    const page = `<html><head><title>Flood Gates Hold</title></head><body><article>
+<p>The river rose by two metres overnight and the town's new flood gates held for the first time.</p>
+<p>Engineers said the gates had been tested in spring, when a smaller flood reached the same streets.</p>
+<p class="last">The council will meet on Monday to decide what happens next with the gat`;
+    const { code, err, out } = await run('parse', tempFile('truncated.html', page));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const record = JSON.parse(out);
+    expect(record.csl.title).toBe('Flood Gates Hold');
+    expect(record.body[0].text).toMatch(/^The river rose by two metres/);
+  });
+
+  it.each([
+    ['malformed markup with no text', '<<<>>><div><<p></p></div>>><!-- -->'.repeat(50)],
+    [
+      'a page whose body is empty',
+      '<!doctype html><html><head><title></title></head><body></body></html>',
+    ],
+    ['two megabytes of one repeated tag', '<div>'.repeat(400_000)],
+    [
+      'a page of navigation only',
+      `<html><body><nav>${'<a href="/x">Home</a> '.repeat(50)}</nav></body></html>`,
+    ],
+  ])('exit 1 with a message for %s', async (_name, page) => {
+    const { code, err, out } = await run('parse', tempFile('bad.html', page));
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toMatch(/^quire: This page has no text|^quire: Quire found no article text/);
+  });
+
   it('exit 1 for a file that does not exist', async () => {
     const { code, err, out } = await run('parse', MISSING);
     expect(code).toBe(1);
@@ -291,14 +322,12 @@ describe('quire errors', () => {
   });
 
   it.skipIf(!DEV_ZERO)('exit 1 for /dev/zero, at once', async () => {
-    const started = performance.now();
     const { code, err, out } = await withinTime(run('parse', DEV_ZERO!), 3000);
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err).toBe(
       'quire: Cannot read "/dev/zero": it is a device (like /dev/zero), not a file.\n',
     );
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it.skipIf(!FIFO)('exit 1 for a FIFO, without waiting for a writer', async () => {
