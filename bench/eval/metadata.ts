@@ -25,6 +25,11 @@ export interface MetadataResult {
   failures: number;
   titleAgreement: number;
   titleAgreementLoose: number;
+  /**
+   * Agreement, or a disagreement judged by hand with Quire right ("quire" or "both"): the
+   * expected titles are Readability's output, not the truth.
+   */
+  titleAgreementOrJudgedRight: number;
   /** Informational: the expected bylines are Readability's output, not a target. */
   bylineAgreementLoose: number;
   titleDisagreements: TitleDisagreement[];
@@ -90,6 +95,10 @@ export function evaluateMetadata(
     failures,
     titleAgreement: share(strict),
     titleAgreementLoose: share(loose),
+    titleAgreementOrJudgedRight: share(
+      strict +
+        titleDisagreements.filter((d) => d.verdict === 'quire' || d.verdict === 'both').length,
+    ),
     bylineAgreementLoose: share(bylines),
     titleDisagreements,
   };
