@@ -1,23 +1,5 @@
 import type { OutputFormat } from './types.ts';
-
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-};
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/giu, (entity, body: string) => {
-    if (body.startsWith('#x') || body.startsWith('#X')) {
-      return String.fromCodePoint(parseInt(body.slice(2), 16));
-    }
-    if (body.startsWith('#')) return String.fromCodePoint(parseInt(body.slice(1), 10));
-    return NAMED_ENTITIES[body.toLowerCase()] ?? entity;
-  });
-}
+import { decodeEntities } from '../text/entities.ts';
 
 export function escapeHtml(text: string): string {
   return text.replace(

@@ -37,3 +37,19 @@ export const REFERENCE_CSL: CslItem = {
   issued: { 'date-parts': [[2018, 8, 15]] },
   'container-title': 'Global Research',
 };
+
+interface XssPayload {
+  id: string;
+  payload?: string;
+  data?: string;
+}
+
+/** The DOMPurify and H5SC attack payloads (see test-fixtures/xss), as `{ id, html }`. */
+export function xssPayloads(): { id: string; html: string }[] {
+  return [
+    ...(JSON.parse(readFixture('xss/dompurify-payloads.json')) as XssPayload[]),
+    ...(JSON.parse(readFixture('xss/h5sc-vectors.json')) as XssPayload[]),
+  ]
+    .map((p) => ({ id: p.id, html: p.payload ?? p.data ?? '' }))
+    .filter((p) => p.html.trim());
+}

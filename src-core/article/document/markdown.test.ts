@@ -5,7 +5,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { markdownish, mutations } from '../../testing/arbitraries.ts';
-import { readFixture } from '../../testing/fixtures.ts';
+import { readFixture, xssPayloads } from '../../testing/fixtures.ts';
 import { markdownDocument, nestsTooDeep } from './markdown.ts';
 import { documentProblems, sourceRangeOf } from './spans.ts';
 import type { Block, SourceDocument } from './types.ts';
@@ -457,17 +457,7 @@ describe('markdownDocument on the reference article', () => {
 });
 
 describe('markdownDocument on hostile input', () => {
-  interface Payload {
-    id: string;
-    payload?: string;
-    data?: string;
-  }
-  const payloads = [
-    ...(JSON.parse(readFixture('xss/dompurify-payloads.json')) as Payload[]),
-    ...(JSON.parse(readFixture('xss/h5sc-vectors.json')) as Payload[]),
-  ]
-    .map((p) => ({ id: p.id, html: p.payload ?? p.data ?? '' }))
-    .filter((p) => p.html.trim());
+  const payloads = xssPayloads();
 
   /** Source ranges no display character may come from: raw HTML and inline hidden elements. */
   function htmlRanges(source: string): [number, number][] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DOMParser } from 'linkedom';
-import { readFixture } from '../../testing/fixtures.ts';
+import { xssPayloads } from '../../testing/fixtures.ts';
 import { readStatedMetadata } from './metadata.ts';
 import { cleanName, splitNames } from './authors.ts';
 import { jsonText, plainText, stripTags } from './text.ts';
@@ -219,18 +219,7 @@ describe('large and pathological input stays linear', () => {
 // ("onerror=" without a "<" is text, and "< script" is not a tag.)
 const MARKUP = /<[a-z!/?]/i;
 
-interface Payload {
-  id: string;
-  payload?: string;
-  data?: string;
-}
-
-const payloads = [
-  ...(JSON.parse(readFixture('xss/dompurify-payloads.json')) as Payload[]),
-  ...(JSON.parse(readFixture('xss/h5sc-vectors.json')) as Payload[]),
-]
-  .map((p) => p.payload ?? p.data ?? '')
-  .filter((p) => p.trim());
+const payloads = xssPayloads().map((p) => p.html);
 
 describe('attack payloads in every field come back as text', () => {
   it('meta values, JSON-LD strings and the <title>', () => {

@@ -33,20 +33,28 @@ export interface BodyResult {
   keywords: string[];
 }
 
-/** Blocks below the article that are never prose: furniture, notices, bios, tags. */
-function isFooterBlock(view: BlockView, authors: readonly string[]): boolean {
+/** What is never a body paragraph, wherever it stands: rules, pictures, widget text, stamps. */
+function isNeverProse(view: BlockView): boolean {
   const { flat, block } = view;
   return (
     !flat ||
     block.kind === 'separator' ||
     block.kind === 'figure' ||
     block.kind === 'caption' ||
-    block.kind === 'heading' ||
     isSeparator(flat) ||
     view.linkOnly ||
-    isBoilerplate(flat, true) ||
     isWidgetText(view) ||
-    isTimestampLine(view) ||
+    isTimestampLine(view)
+  );
+}
+
+/** Blocks below the article that are never prose: furniture, notices, bios, tags. */
+function isFooterBlock(view: BlockView, authors: readonly string[]): boolean {
+  const { flat, block } = view;
+  return (
+    isNeverProse(view) ||
+    block.kind === 'heading' ||
+    isBoilerplate(flat, true) ||
     isContactLine(view) ||
     noticeKind(flat, true) !== null ||
     isAuthorBio(flat, authors) ||
@@ -172,16 +180,9 @@ function paragraphKind(view: BlockView): Paragraph['kind'] | null {
 function isSkippable(view: BlockView): boolean {
   const { flat, block } = view;
   return (
-    !flat ||
-    block.kind === 'separator' ||
-    block.kind === 'figure' ||
-    block.kind === 'caption' ||
+    isNeverProse(view) ||
     block.kind === 'meta' ||
-    isSeparator(flat) ||
-    view.linkOnly ||
     isBoilerplate(flat) ||
-    isWidgetText(view) ||
-    isTimestampLine(view) ||
     isPageFurniture(view) ||
     (view.lines.length === 1 &&
       flat.length < 60 &&
