@@ -11,6 +11,7 @@ export function sanitizePage(doc: Document): void {
     ...PURIFY_CONFIG,
     FORBID_TAGS: [...PURIFY_CONFIG.FORBID_TAGS],
     FORBID_ATTR: [...PURIFY_CONFIG.FORBID_ATTR],
+    ADD_FORBID_CONTENTS: [...PURIFY_CONFIG.ADD_FORBID_CONTENTS],
     IN_PLACE: true,
   });
 }

@@ -5,8 +5,12 @@
  */
 export const PURIFY_CONFIG = {
   WHOLE_DOCUMENT: false,
-  // Keep the text of unknown and custom elements (amp-img, my-widget): it may be the article.
+  // Keep the text of unknown and custom elements (amp-img, my-widget) and of a <form> that
+  // wraps a whole page: it may be the article.
   KEEP_CONTENT: true,
+  // Controls and embeds go with their text, as the block walk skips them: the app (which
+  // sanitizes) and the CLI (which cannot) then read the same text.
+  ADD_FORBID_CONTENTS: ['button', 'select', 'textarea', 'object', 'embed'],
   FORBID_TAGS: [
     'style',
     'form',
