@@ -2,6 +2,7 @@ import type { Block, BlockContext, BlockKind, ListItem } from '../document/types
 import { landmarkOf } from './landmarks.ts';
 import { SourceAligner, sourceTextChunks } from './source-text.ts';
 import { TextBuilder } from './text-builder.ts';
+import { endsWithBreak, figure, isDataTable, isHidden, separator } from './dom-elements.ts';
 
 const ELEMENT = 1;
 const TEXT = 3;
@@ -353,61 +354,8 @@ function newOpen(
   return o;
 }
 
-/** A table of data, not one that lays out a page: no nested tables, headings or long prose. */
-function isDataTable(table: Element): boolean {
-  return !table.querySelector('table, p, div, h1, h2, h3, h4, ul, ol, blockquote, article');
-}
-
-/**
- * Classes of content a page shows only on demand (hover cards, tooltips, pop-ups) or only to
- * screen readers: a reader of the page never sees it inline.
- */
-const ON_DEMAND =
-  /(?:^|[\s_-])(?:rollover|tooltip|popover|hover-?card|popup|sr-only|visually-hidden|screen-reader-text|screenreader)(?:$|[\s_-])/i;
-
-function isHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden')) return true;
-  // Inline elements only: a container with such a class may still hold the page.
-  if (el.tagName === 'SPAN') {
-    const cls = el.getAttribute('class');
-    if (cls && ON_DEMAND.test(cls.slice(0, 300))) return true;
-  }
-  if (el.getAttribute('aria-hidden') === 'true' && !el.querySelector('p')) return true;
-  const style = el.getAttribute('style');
-  return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style.slice(0, 500));
-}
-
 /** Keeps the aligner in step past text the walk does not show. */
 function skipText(el: Element, aligner: SourceAligner): void {
   const text = el.textContent;
   if (text && el.tagName !== 'TEMPLATE') aligner.align(text);
-}
-
-/** `<br><br>` (whitespace between allowed) ends a paragraph, as old pages write them. */
-function endsWithBreak(br: Element): boolean {
-  let next = br.nextSibling;
-  while (next && next.nodeType === TEXT && !(next as Text).data.trim()) next = next.nextSibling;
-  if (next?.nodeType === ELEMENT && (next as Element).tagName === 'BR') return true;
-  let previous = br.previousSibling;
-  while (previous && previous.nodeType === TEXT && !(previous as Text).data.trim())
-    previous = previous.previousSibling;
-  return previous?.nodeType === ELEMENT && (previous as Element).tagName === 'BR';
-}
-
-function separator(): Block {
-  return { kind: 'separator', text: '', marks: [], start: 0, end: 0, spans: [] };
-}
-
-function figure(alt: string, src: string | null): Block {
-  const block: Block = {
-    kind: 'figure',
-    text: alt,
-    marks: [],
-    start: 0,
-    end: 0,
-    spans: [],
-    context: { inArticle: false, landmark: null, linkDensity: 0 },
-  };
-  if (src && /^https?:/i.test(src)) block.src = src.slice(0, 2048);
-  return block;
 }
