@@ -111,14 +111,18 @@ const CLEAR_ORG_WORDS = new Set(
     .filter(Boolean),
 );
 
+const MAX_BYLINE = 400;
+
 /** News agencies whose name closes a byline as the story's source, not as its author. */
 const AGENCIES =
   /^(?:reuters|ap|the associated press|associated press|afp|agence france-presse|bloomberg|upi|dpa|efe|ansa|xinhua|tass|pa|press association|cnn wire|staff and agencies|agencies)$/i;
 
 /** Reads the names of a byline ("A, B and C", "A & B", "A in London"), person or organisation. */
 export function parseByline(byline: string, context: NameContext): CslName[] {
+  // A byline is a line: past a few hundred characters it is not one, and the patterns below
+  // then never see more than a bounded text.
   const text = properCase(
-    withoutDate(byline)
+    withoutDate(byline.length > MAX_BYLINE ? byline.slice(0, MAX_BYLINE) : byline)
       .replace(/\s+(?:in|from|reporting from)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s*$/, '')
       .replace(/\s*[|•·]\s*.*$/, '')
       .trim(),

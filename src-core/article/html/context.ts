@@ -45,6 +45,9 @@ export function resolveContext(
   });
 }
 
+const PROBE = 64;
+const TRIES = 8;
+
 /** Searches kept text in reading order, a bounded stretch ahead, so the whole pass is linear. */
 class TextFinder {
   private cursor = 0;
@@ -52,11 +55,19 @@ class TextFinder {
 
   find(key: string): boolean {
     if (!key || !this.text) return false;
-    const window = Math.max(20_000, key.length * 20);
-    const at = this.text.indexOf(key, this.cursor);
-    if (at < 0 || at - this.cursor > window) return false;
-    // A few words may stand anywhere ("Share", "Read more"): only a long match moves on.
-    if (key.length >= 24) this.cursor = at + key.length;
-    return true;
+    const window = Math.max(20_000, key.length * 2);
+    // Search by a short probe and check the rest in place: a long needle in repetitive text
+    // makes indexOf itself quadratic.
+    const probe = key.length > PROBE ? key.slice(0, PROBE) : key;
+    let at = this.text.indexOf(probe, this.cursor);
+    for (let tries = 0; at >= 0 && at - this.cursor <= window && tries < TRIES; tries++) {
+      if (probe === key || this.text.startsWith(key, at)) {
+        // A few words may stand anywhere ("Share", "Read more"): only a long match moves on.
+        if (key.length >= 24) this.cursor = at + key.length;
+        return true;
+      }
+      at = this.text.indexOf(probe, at + 1);
+    }
+    return false;
   }
 }

@@ -1,6 +1,9 @@
 import type { Mark, Span } from '../document/types.ts';
 import type { NodePiece } from './source-text.ts';
 
+const NEWLINE = 10;
+const TAB = 9;
+
 const isSpace = (code: number): boolean =>
   code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 0xa0;
 
@@ -15,6 +18,16 @@ export class TextBuilder {
   private readonly spans: Span[] = [];
   readonly marks: Mark[] = [];
   private pendingSpace = false;
+  /**
+   * The last character written, kept aside: asking the growing string (`endsWith`) would
+   * flatten it at every word, which makes a long block quadratic.
+   */
+  private last = -1;
+
+  private add(char: string): void {
+    this.text += char;
+    this.last = char.charCodeAt(0);
+  }
 
   get length(): number {
     return this.text.length;
@@ -41,6 +54,7 @@ export class TextBuilder {
       this.flushSpace();
       const at = this.text.length;
       this.text += data.slice(i, j);
+      this.last = data.charCodeAt(j - 1);
       while (p < pieces.length && pieces[p]!.offset + pieces[p]!.length <= i) p++;
       for (let q = p; q < pieces.length && pieces[q]!.offset < j; q++) {
         this.mapRange(pieces[q]!, i, j, at);
@@ -51,14 +65,13 @@ export class TextBuilder {
 
   lineBreak(): void {
     this.pendingSpace = false;
-    if (this.text.length > 0 && !this.text.endsWith('\n')) this.text += '\n';
+    if (this.text.length > 0 && this.last !== NEWLINE) this.add('\n');
   }
 
   /** A new table cell: a tab after the row's earlier cells. */
   cell(): void {
     this.pendingSpace = false;
-    if (this.text.length > 0 && !this.text.endsWith('\n') && !this.text.endsWith('\t'))
-      this.text += '\t';
+    if (this.text.length > 0 && this.last !== NEWLINE && this.last !== TAB) this.add('\t');
   }
 
   /** Text before the next append starts on a new word (an inline-block boundary). */
@@ -89,7 +102,7 @@ export class TextBuilder {
   }
 
   private flushSpace(): void {
-    if (this.pendingSpace && this.text.length > 0 && !this.text.endsWith('\n')) this.text += ' ';
+    if (this.pendingSpace && this.text.length > 0 && this.last !== NEWLINE) this.add(' ');
     this.pendingSpace = false;
   }
 
