@@ -40,6 +40,16 @@ const ANYWHERE: RegExp[] = [
   /^[^\p{L}\p{N}]+$/u,
   /^(?:citation|cite this (?:article|page|story)|how to cite(?: this (?:article|page))?)\s*:/i,
   /\bfollow us on (?:instagram|twitter|facebook|telegram|x|mastodon|bluesky)\b/i,
+  /^(?:related|more)(?: (?:articles?|stories|coverage|content|posts?|reading|links|news|videos?))?\s*:?$/i,
+  /^(?:advertisement|advert|ad)\b.{0,40}\b(?:scroll|continue)|^(?:the )?(?:story|article|content|text) continues (?:below|after)\b/i,
+  /^(?:leave a (?:reply|comment)|post a comment|comments? (?:are )?closed)\b/i,
+  // Breadcrumbs written out: "Home > News > Local", "Home / News / Local".
+  /^home\s*(?:[>/»›|]\s*[^>/»›|.!?]{1,40}){1,6}$/i,
+  /^(?:posted|filed) (?:in|under)\b[^.!?]{0,120}(?:\||\btagged\b)/i,
+  // Wire copy's credits: "(Reporting by …; Editing by …)", "Additional reporting by …".
+  /^\(?(?:additional )?(?:reporting|writing|editing|research|compiled|produced|graphics|fact-checking) by\b.{0,200}$/i,
+  /^follow\b.{0,60}\b(?:on|at) (?:twitter|x|facebook|instagram|mastodon|bluesky|threads|linkedin)\b/i,
+  /^.{0,100}\b(?:sign up|subscribe)\b.{0,40}\bnewsletters?\b.{0,60}$/i,
   // A row of legal and site links written out as text: "Privacy Policy | Terms of Use".
   /^(?:(?:privacy(?: policy| notice| settings)?|terms(?: (?:of|and) (?:use|service|conditions))?|cookies?(?: policy| settings| preferences)?|accessibility(?: statement)?|contact(?: us)?|about(?: us)?|site ?map|careers|jobs|advertise(?: with us)?|do not sell(?: or share)? my (?:personal )?info(?:rmation)?|ad ?choices|help|faq|rss|newsletters?|corrections)(?:\s*[|·•,/]\s*|\s+|$)){2,}$/i,
   /^(?:don'?t miss|must read|most read|most popular|trending(?: now)?|editor'?s picks?|more stories|top stories|latest(?: news)?|in (?:other|related) news|recommended(?: reading| stories)?|(?:you )?might also like|more (?:on|about) this(?: story| topic)?)\s*:?$/i,

@@ -161,7 +161,10 @@ export function domBlocks(
         );
       } else if (open.kind === 'table' && CELLS.has(el.tagName)) {
         // Cells of a row stay on one line, apart by tabs.
-      } else if (open.atomic && CONTAINERS.has(el.tagName)) {
+      } else if (
+        open.atomic &&
+        (CONTAINERS.has(el.tagName) || ITEMS.has(el.tagName) || LISTS.has(el.tagName))
+      ) {
         open.builder.lineBreak();
       }
       if (frame.landmark) landmarks = (landmarks as LandmarkNode | null)?.parent ?? null;
@@ -253,7 +256,8 @@ export function domBlocks(
       exit.markType = STRONG.has(tag) ? 'strong' : CODE.has(tag) ? 'code' : 'emphasis';
       exit.markStart = open.builder.cursor;
       exit.markBuilder = open.builder;
-    } else if (open.atomic && CONTAINERS.has(tag)) {
+    } else if (open.atomic && (CONTAINERS.has(tag) || ITEMS.has(tag) || LISTS.has(tag))) {
+      // Inside a quote, lists and their items still start lines of their own.
       open.builder.lineBreak();
     }
     pushChildren(frames, exit, el);

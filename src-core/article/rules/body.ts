@@ -33,6 +33,19 @@ export interface BodyResult {
   keywords: string[];
 }
 
+/**
+ * Below the article, a short paragraph set wholly in italics is an editor's note or the
+ * author's bio ("*Jane Smith covers the harbour for the Times.*").
+ */
+function isItalicNote(view: BlockView): boolean {
+  const { block, flat } = view;
+  if (block.kind !== 'paragraph' || flat.length > 400) return false;
+  const visible = block.text.trim().length;
+  return block.marks.some(
+    (m) => m.type === 'emphasis' && m.end - m.start >= visible - 2 && m.start <= 1,
+  );
+}
+
 /** What is never a body paragraph, wherever it stands: rules, pictures, widget text, stamps. */
 function isNeverProse(view: BlockView): boolean {
   const { flat, block } = view;
@@ -58,6 +71,7 @@ function isFooterBlock(view: BlockView, authors: readonly string[]): boolean {
     isContactLine(view) ||
     noticeKind(flat, true) !== null ||
     isAuthorBio(flat, authors) ||
+    isItalicNote(view) ||
     taxonomyValues(flat) !== null ||
     /^(?:[\w.+-]+@[\w-]+\.[\w.]+|https?:\/\/\S+)$/.test(flat)
   );
@@ -107,7 +121,6 @@ export function readBody(views: readonly BlockView[]): BodyResult {
     bylines: [],
     keywords: [],
   };
-  let previous: Paragraph['kind'] | null = null;
   views.forEach((view, i) => {
     const { flat, block } = view;
     if (isImageCredit(views, i, result.paragraphs.length === 0)) return;
@@ -115,7 +128,6 @@ export function readBody(views: readonly BlockView[]): BodyResult {
     const notices = block.kind === 'paragraph' ? noticesIn(view, result.notices.length > 0) : [];
     if (notices.length) {
       result.notices.push(...notices);
-      previous = null;
       return;
     }
     const byline = bylineText(flat);
@@ -135,26 +147,16 @@ export function readBody(views: readonly BlockView[]): BodyResult {
     // An interview's questions are often set as headings: they are what was said, not titles.
     if (block.kind === 'heading' && !/^(?:Q|Question)\s*[:.]\s*\S/.test(flat)) {
       if (flat) result.headings.push({ view, before: result.paragraphs.length });
-      previous = null;
       return;
     }
-    if (isSkippable(view)) {
-      // A rule ends a list or quote: what follows is a new paragraph.
-      if (block.kind === 'separator' || isSeparator(flat)) previous = null;
-      return;
-    }
+    if (isSkippable(view)) return;
     const kind = paragraphKind(view);
     if (!kind) return;
-    const last = result.paragraphs[result.paragraphs.length - 1];
-    if (last && kind !== 'prose' && kind === previous) {
-      last.views.push(view);
-    } else {
-      // Markup left in Markdown or plain text is code or an attack, not prose a reader would
-      // see; an HTML page's text is already what its reader sees ("<The Palace>" as a title).
-      if (block.context ? ACTIVE_MARKUP.test(block.text) : hasMarkup(block.text)) return;
-      result.paragraphs.push({ kind, views: [view] });
-    }
-    previous = kind;
+    // Markup left in Markdown or plain text is code or an attack, not prose a reader would
+    // see; an HTML page's text is already what its reader sees ("<The Palace>" as a title).
+    if (block.context ? ACTIVE_MARKUP.test(block.text) : hasMarkup(block.text)) return;
+    // One block, one paragraph: the front ends already make a whole list or quote one block.
+    result.paragraphs.push({ kind, views: [view] });
   });
   return result;
 }

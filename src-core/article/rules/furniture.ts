@@ -5,11 +5,12 @@ import type { BlockView } from './view.ts';
  * counters, alone or in rows ("Share", "Like 12", "Tweet", "0 Comments", "1.2K shares").
  */
 const WIDGET_WORD =
-  /^(?:share|shares|shared|like|likes|liked|tweet|tweets|retweet|pin|pin it|email|e-mail|print|save|saved|copy|copy link|link copied|comment|comments|reply|follow|following|subscribe|subscribed|sign up|log in|login|sign in|register|loading|loading\.\.\.|more|menu|close|share this|share on \w+|facebook|twitter|x|linkedin|reddit|whatsapp|telegram|pinterest|flipboard|pocket|messenger|sms|mail|bookmark|gift|gift article|listen|play|pause|mute|read more|show more|see more|view comments|\d[\d.,]*\s*[kmb]?|\d[\d.,]*\s*[kmb]?\s+(?:shares?|likes?|comments?|views?|reads?))$/i;
+  /^(?:share via \w+|share on \w+|share this(?: article| story| post| page)?|like this|print this(?: article| page| story)?|share|shares|shared|like|likes|liked|tweet|tweets|retweet|pin|pin it|email|e-mail|print|save|saved|copy|copy link|link copied|comment|comments|reply|follow|following|subscribe|subscribed|sign up|log in|login|sign in|register|loading|loading\.\.\.|more|menu|close|share this|share on \w+|facebook|twitter|x|linkedin|reddit|whatsapp|telegram|pinterest|flipboard|pocket|messenger|sms|mail|bookmark|gift|gift article|listen|play|pause|mute|read more|show more|see more|view comments|\d[\d.,]*\s*[kmb]?|\d[\d.,]*\s*[kmb]?\s+(?:shares?|likes?|comments?|views?|reads?))$/i;
 
 /** A block made only of widget labels and counters. */
 export function isWidgetText(view: BlockView): boolean {
-  const { flat } = view;
+  // "Share this:" and "Like this:" label the buttons that follow them.
+  const flat = view.flat.replace(/:$/, '');
   if (flat.length > 120) return false;
   const parts = flat.split(/\s*[|·•,/]\s*|\s{2,}|\n/).filter(Boolean);
   if (!parts.length) return false;
@@ -23,11 +24,16 @@ function splitWords(text: string): string[] {
   // Two-word labels ("Copy link", "Sign up") are tried before single words.
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    const pair = i + 1 < words.length ? `${words[i]} ${words[i + 1]}` : '';
-    if (pair && WIDGET_WORD.test(pair)) {
-      out.push(pair);
-      i++;
-    } else out.push(words[i]!);
+    // Three-word labels ("Share on Facebook") before two-word ones before single words.
+    let taken = 1;
+    for (const n of [3, 2]) {
+      if (i + n <= words.length && WIDGET_WORD.test(words.slice(i, i + n).join(' '))) {
+        taken = n;
+        break;
+      }
+    }
+    out.push(words.slice(i, i + taken).join(' '));
+    i += taken - 1;
   }
   return out;
 }
@@ -67,7 +73,7 @@ export function isPageFurniture(view: BlockView): boolean {
 
 /** "Updated at 1:23 p.m.", "Posted Nov 18, 8:19 PM", "Published 3 hours ago": a stamp, not prose. */
 const TIMESTAMP =
-  /^(?:(?:last )?(?:updated|posted|published|modified|first published)\b|(?:\d{1,2}:\d{2}|\d+ (?:minutes?|hours?|days?) ago))[^.!?]{0,100}$/i;
+  /^(?:(?:page )?(?:last )?(?:updated|posted|published|modified|reviewed|first published)\b|(?:\d{1,2}:\d{2}|\d+ (?:minutes?|hours?|days?) ago))(?:[^.!?]|\b[ap]\.m\.?){0,100}$/i;
 
 export function isTimestampLine(view: BlockView): boolean {
   const { flat } = view;

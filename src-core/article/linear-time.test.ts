@@ -1,0 +1,60 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  LOOPS_FOREVER,
+  SHAPES,
+  TARGETS,
+  WORST_CHARACTERS,
+  type Shape,
+  type Target,
+} from '../testing/linear-time/inputs.ts';
+import { CaseRunner, DID_NOT_RETURN } from '../testing/linear-time/runner.ts';
+
+// Robust by construction: every front end and every rule helper is fed 1 MB of each character
+// most likely to make it backtrack or loop, as one line and as many short lines, and must
+// return. Each call runs in a worker thread that is stopped when the test's time is up, so a
+// hang fails its own test instead of stalling the run. No test measures speed: speed is the
+// benchmarks' job (DESIGN §4); these only ask that each call finishes.
+
+/** How long a call may run: the vitest timeout (vitest.config.ts), less a margin to report. */
+const DEADLINE_MS = 18_000;
+/** Each test's own timeout: the call's deadline plus time to start a fresh worker after a hang. */
+const TEST_TIMEOUT_MS = DEADLINE_MS + 10_000;
+
+/** Calls known not to return in time: each is a defect. None is known today. */
+const HANGS = new Set<string>([]);
+
+const runner = new CaseRunner();
+afterAll(() => runner.stop());
+
+const caseName = (target: Target, char: string, shape: Shape): string =>
+  `${target} ${JSON.stringify(char)} ${shape}`;
+
+for (const target of TARGETS) {
+  describe(target, () => {
+    for (const char of WORST_CHARACTERS) {
+      for (const shape of SHAPES) {
+        const name = caseName(target, char, shape);
+        const test = HANGS.has(name) ? it.fails : it;
+        test(
+          `returns on 1 MB of ${JSON.stringify(char)} as ${shape}`,
+          async () => {
+            const outcome = await runner.run({ target, char, shape }, DEADLINE_MS);
+            expect(outcome).toEqual({ returned: true });
+          },
+          TEST_TIMEOUT_MS,
+        );
+      }
+    }
+  });
+}
+
+it('the runner reports a call that never returns, and the next case still runs', async () => {
+  // The runner's own check: a pass above means "returned", not "the runner is broken".
+  const outcome = await runner.run({ target: LOOPS_FOREVER, char: 'a', shape: 'one line' }, 300);
+  expect(outcome).toEqual({ returned: false, error: DID_NOT_RETURN });
+  const next = await runner.run(
+    { target: 'properCase', char: 'A', shape: 'one line' },
+    DEADLINE_MS,
+  );
+  expect(next).toEqual({ returned: true });
+});

@@ -1,0 +1,61 @@
+import { parentPort } from 'node:worker_threads';
+import { captureSource } from '../../article/capture.ts';
+import { findDate } from '../../article/dates.ts';
+import {
+  bylineText,
+  isAuthorBio,
+  isBoilerplate,
+  taxonomyValues,
+} from '../../article/boilerplate.ts';
+import { isOrganisation, parseByline, properCase } from '../../article/names.ts';
+import { noticeKind } from '../../article/notices.ts';
+import { readDateline } from '../../article/rules/dateline.ts';
+import { parseHtml } from '../capture.ts';
+import {
+  hostileInput,
+  LOOPS_FOREVER,
+  READY,
+  type CaseRequest,
+  type CaseResult,
+  type Target,
+} from './inputs.ts';
+
+// Test-only: runs in a worker thread (worker.mjs), so a call that never returns can be stopped
+// from outside without stalling the test run. Each message names a target and an input shape;
+// the input is built here, the call made, and the outcome posted back.
+
+const context = { organisations: ['Harbour Times'] };
+
+const CALLS: Record<Target, (input: string) => unknown> = {
+  'captureSource text/plain': (s) => captureSource(s, 'text/plain'),
+  'captureSource text/markdown': (s) => captureSource(s, 'text/markdown'),
+  'captureSource text/html': (s) => captureSource(s, 'text/html', { parseHtml }),
+  'noticeKind (body)': (s) => noticeKind(s, false),
+  'noticeKind (footer)': (s) => noticeKind(s, true),
+  'isBoilerplate (body)': (s) => isBoilerplate(s, false),
+  'isBoilerplate (outside the body)': (s) => isBoilerplate(s, true),
+  bylineText: (s) => bylineText(s),
+  taxonomyValues: (s) => taxonomyValues(s),
+  isAuthorBio: (s) => isAuthorBio(s, ['Jane Smith']),
+  readDateline: (s) => readDateline(s),
+  findDate: (s) => findDate(s),
+  parseByline: (s) => parseByline(s, context),
+  isOrganisation: (s) => isOrganisation(s, context),
+  properCase: (s) => properCase(s),
+  [LOOPS_FOREVER]: () => {
+    for (;;);
+  },
+};
+
+parentPort?.on('message', (request: CaseRequest) => {
+  let result: CaseResult;
+  try {
+    CALLS[request.target](hostileInput(request.char, request.shape));
+    result = { returned: true };
+  } catch (error) {
+    result = { returned: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort?.postMessage(result);
+});
+
+parentPort?.postMessage(READY);
