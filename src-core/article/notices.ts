@@ -50,7 +50,8 @@ const RULES: NoticeRule[] = [
   {
     kind: 'disclaimer',
     strong: false,
-    re: /\b(?:views|opinions) (?:and opinions )?expressed\b|\bsole responsibility of the author|\bdo(?:es)? not necessarily (?:reflect|represent)\b/i,
+    // About this article and its author, not about what someone else thought.
+    re: /\b(?:views|opinions) (?:and opinions )?expressed (?:in (?:this|these|the) (?:article|post|piece|column|blog|site|website|publication|commentary)|on this (?:site|website|blog)|here|herein|by (?:the )?(?:author|writer|contributor)s?|are (?:those|solely|the author))|\bsole responsibility of the author|\bdo(?:es)? not necessarily (?:reflect|represent) (?:the )?(?:views|opinions|position|positions|policy|policies|those)\b/i,
   },
   {
     kind: 'licence',
@@ -98,9 +99,22 @@ const RULES: NoticeRule[] = [
 export function noticeKind(text: string, footer: boolean): RightsKind | null {
   const t = text.replace(/^[*_>\s]+/, '');
   for (const rule of RULES) {
-    if ((rule.strong || footer) && rule.re.test(t)) return rule.kind;
+    if (rule.strong) {
+      if (rule.re.test(t)) return rule.kind;
+    } else if (footer) {
+      // A notice opens with its formula: a paragraph whose first sentences are prose and that
+      // mentions "public domain" or "all rights reserved" later on is the article speaking.
+      const m = rule.re.exec(t);
+      if (m && m.index < firstSentenceEnd(t)) return rule.kind;
+    }
   }
   return null;
+}
+
+/** Where the first sentence ends: a full stop, question or exclamation mark before a capital. */
+function firstSentenceEnd(text: string): number {
+  const m = /[.!?]["”’)]?\s+(?=["“(]?\p{Lu})/u.exec(text);
+  return m ? m.index : text.length;
 }
 
 const ORIGIN_PATTERNS = [
