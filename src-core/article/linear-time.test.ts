@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   LOOPS_FOREVER,
+  NEST_DEPTH,
+  NESTING_TAGS,
   SHAPES,
   TARGETS,
   WORST_CHARACTERS,
@@ -47,6 +49,28 @@ for (const target of TARGETS) {
     }
   });
 }
+
+/**
+ * Nesting the HTML front end does not finish in time (a defect): Readability, which picks the
+ * article, scores nested block containers super-linearly. captureSource on nested <div>s took
+ * 1.5 s at 500 levels, 6 s at 1,000, 42 s at 2,000 and 49 s at 3,000 (Readability alone 98 s);
+ * the DOM walk itself handles 20,000 levels in about a second (dom-blocks.test.ts).
+ */
+const SLOW_NESTING = new Set<string>(['div']);
+
+describe('captureSource text/html on deeply nested elements', () => {
+  for (const tag of NESTING_TAGS) {
+    const test = SLOW_NESTING.has(tag) ? it.fails : it;
+    test(
+      `returns on a page of ${NEST_DEPTH} nested <${tag}> elements`,
+      async () => {
+        const request = { target: 'captureSource text/html', char: tag, shape: 'nested' } as const;
+        expect(await runner.run(request, DEADLINE_MS)).toEqual({ returned: true });
+      },
+      TEST_TIMEOUT_MS,
+    );
+  }
+});
 
 it('the runner reports a call that never returns, and the next case still runs', async () => {
   // The runner's own check: a pass above means "returned", not "the runner is broken".

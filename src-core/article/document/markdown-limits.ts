@@ -1,3 +1,5 @@
+import { mostlySymbols } from '../../text/word-share.ts';
+
 /**
  * Resource limits for the Markdown parser: micromark is linear on real documents but not on
  * crafted ones (emphasis delimiters resolve in quadratic time within a paragraph, setext
@@ -8,13 +10,6 @@
 const MAX_DELIMITER_RUNS = 1000;
 const MAX_BRACKETS = 2000;
 const MAX_UNDERLINES = 1000;
-/**
- * micromark spends several microseconds on each syntax character, so a large file that is
- * nearly all syntax (a megabyte of `\`, `&`, `<` or blank lines) takes seconds and holds no
- * article: past this size, a file with fewer letters and digits than this share is read as text.
- */
-const LARGE = 100_000;
-const MIN_WORD_SHARE = 0.2;
 
 export function markdownTooCostly(source: string): boolean {
   const n = source.length;
@@ -24,7 +19,6 @@ export function markdownTooCostly(source: string): boolean {
   let lineStart = 0;
   let lineBlank = true;
   let lineOnly = -1; // the one character an underline line repeats, or -2 for "not an underline"
-  let wordChars = 0;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? source.charCodeAt(i) : 10;
     if (c === 10 || c === 13) {
@@ -40,8 +34,6 @@ export function markdownTooCostly(source: string): boolean {
       lineOnly = -1;
       continue;
     }
-    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127)
-      wordChars++;
     if (c !== 32 && c !== 9) {
       lineBlank = false;
       if (lineOnly === -1) lineOnly = c;
@@ -52,5 +44,7 @@ export function markdownTooCostly(source: string): boolean {
       if (previous !== c && ++runs > MAX_DELIMITER_RUNS) return true;
     } else if (c === 91 && ++brackets > MAX_BRACKETS) return true;
   }
-  return n > LARGE && wordChars < n * MIN_WORD_SHARE;
+  // micromark spends microseconds on each syntax character: a megabyte of `\\`, `&` or blank
+  // lines takes seconds and holds no article.
+  return mostlySymbols(source);
 }

@@ -4,6 +4,7 @@ import { domBlocks } from './dom-blocks.ts';
 import { extractArticle } from './extract.ts';
 import { readStatedMetadata } from './metadata.ts';
 import { usableTitle } from './title.ts';
+import { mostlySymbols } from '../../text/word-share.ts';
 
 /**
  * The HTML front end: metadata from the page's head and structured data, every block of the
@@ -18,12 +19,15 @@ export function htmlDocument(
   const stated = readStatedMetadata(doc, { url: options.url ?? null });
   options.sanitize?.(doc);
   const { blocks, traces } = domBlocks(doc, source);
-  const extraction = extractArticle(doc);
-  if (!stated.title && usableTitle(extraction.title)) {
+  // A page that is nearly all symbols has no article for Readability to find, and costs it
+  // seconds: the rules then read the whole page.
+  const extraction = mostlySymbols(source) ? null : extractArticle(doc);
+  if (!stated.title && extraction && usableTitle(extraction.title)) {
     stated.title = extraction.title;
     (stated.sources ??= {}).title = 'readability';
   }
-  if (extraction.keptNodes.size || extraction.keptText) resolveContext(blocks, traces, extraction);
+  if (extraction && (extraction.keptNodes.size || extraction.keptText))
+    resolveContext(blocks, traces, extraction);
   else for (const block of blocks) if (block.context) block.context.inArticle = true;
   return { format: 'html', source, blocks, stated };
 }

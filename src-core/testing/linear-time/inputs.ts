@@ -1,6 +1,6 @@
 // Test-only: the hostile inputs of the linear-time tests and the messages of their worker.
 
-export type Shape = 'one line' | 'short lines';
+export type Shape = 'one line' | 'short lines' | 'nested';
 
 /** What the linear-time tests call: each front end through captureSource, and the rule helpers. */
 export const TARGETS = [
@@ -40,8 +40,19 @@ export const READY = 'ready';
 /** One mebibyte, in UTF-16 code units. */
 export const MB = 1 << 20;
 
-/** 1 MB of `char`: as one line, or as lines of 39 characters each. */
+/** How deep the nesting cases go: 3,000 `<div>`s make a page of 32 KB. */
+export const NEST_DEPTH = 3_000;
+
+/** Elements nested NEST_DEPTH deep: a block container and an inline one. */
+export const NESTING_TAGS = ['div', 'span'] as const;
+
+/**
+ * 1 MB of `char`: as one line, or as lines of 39 characters each; or, for `nested`, a page
+ * whose body nests NEST_DEPTH elements named `char` around a few words.
+ */
 export function hostileInput(char: string, shape: Shape): string {
+  if (shape === 'nested')
+    return `<!DOCTYPE html><html><body>${`<${char}>`.repeat(NEST_DEPTH)}Deep text here.${`</${char}>`.repeat(NEST_DEPTH)}<p>After the nest.</p></body></html>`;
   if (shape === 'one line') return char.repeat(MB);
   return `${char.repeat(39)}\n`.repeat(MB / 40);
 }
@@ -69,4 +80,5 @@ export const WORST_CHARACTERS = [
   '©',
 ] as const;
 
+/** The shapes of the 1 MB cases. */
 export const SHAPES: readonly Shape[] = ['one line', 'short lines'];
