@@ -5,7 +5,7 @@ import { findDate } from './dates.ts';
 const ORG_WORDS = new Set(
   `agency alliance associates association authority bank board books bureau campaign center centre
   channel coalition collective college commission committee company council corp corporation daily
-  department desk editorial editors federation forum foundation front fund gazette group guardian herald
+  department desk directorate division editorial editors federation forum foundation front fund gazette group guardian herald
   inc initiative institute institution international journal lab labs league limited llc llp ltd magazine
   media ministry monitor movement network news newsroom observatory office organisation organization
   partners party post press project publications publishing radio report reporters research review
@@ -156,7 +156,8 @@ export function parseByline(byline: string, context: NameContext): CslName[] {
 
 /** "JANE DOE" → "Jane Doe", "JEAN-PAUL O'NEIL" → "Jean-Paul O'Neil"; mixed case stays as written. */
 export function properCase(text: string): string {
-  const letters = text.replace(/[^\p{L}]/gu, '');
+  // "JANE DOE and TOM LEE": the connector may stay in lower case.
+  const letters = text.replace(/\b(?:and|und|et|y|e)\b/g, '').replace(/[^\p{L}]/gu, '');
   if (letters.length < 4 || letters !== letters.toUpperCase()) return text;
   return text
     .toLowerCase()

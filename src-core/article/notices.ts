@@ -23,7 +23,9 @@ const RULES: NoticeRule[] = [
   {
     kind: 'republication',
     strong: true,
-    re: /^(?:this (?:article|story|post|piece) (?:is|was) )?(?:republished|reprinted|reposted|cross-posted) (?:from|with|by|under|courtesy)\b/i,
+    // "Republished under a Creative Commons licence" is a licence; "reprinted with permission"
+    // a permission: both rules below read them.
+    re: /^(?:this (?:article|story|post|piece) (?:is|was) )?(?:republished|reprinted|reposted|cross-posted) (?:from|by|courtesy|with (?!(?:the )?(?:kind )?permission\b))/i,
   },
   {
     kind: 'republication',
@@ -46,7 +48,8 @@ const RULES: NoticeRule[] = [
     strong: false,
     re: /\bfair (?:use|dealing)\b.{0,300}\b(?:copyright|permission|copyrighted material|purposes)\b|\b(?:copyright|copyrighted material|permission|provisions)\b.{0,300}\bfair (?:use|dealing)\b|\bsection 107\b/i,
   },
-  { kind: 'disclaimer', strong: true, re: /^disclaimer\b/i },
+  // "Disclaimer:" labels a notice; "Disclaimer or not, …" opens a sentence.
+  { kind: 'disclaimer', strong: true, re: /^disclaimers?\s*(?:[:.–—-]|$)/i },
   {
     kind: 'disclaimer',
     strong: false,
@@ -56,7 +59,8 @@ const RULES: NoticeRule[] = [
   {
     kind: 'licence',
     strong: true,
-    re: /^(?:this (?:work|article|story|post|content|piece) is )?licen[cs]ed under\b/i,
+    // Licensed under a named licence, not "licensed under a blanket agreement, the stations…".
+    re: /^(?:this (?:work|article|story|post|content|piece) is )?licen[cs]ed under (?:the |a |an )?(?:[^,.;]{0,80}\b(?:licen[cs]e|creative commons|CC[ -]BY|CC0|GPL|MIT|Apache|public domain)\b|CC[ -]BY|CC0)/i,
   },
   {
     kind: 'licence',

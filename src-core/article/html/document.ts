@@ -6,6 +6,9 @@ import { readStatedMetadata } from './metadata.ts';
 import { usableTitle } from './title.ts';
 import { mostlySymbols } from '../../text/word-share.ts';
 
+/** Real pages nest a few dozen elements deep; Readability's cost grows steeply with depth. */
+const MAX_EXTRACTOR_DEPTH = 250;
+
 /**
  * The HTML front end: metadata from the page's head and structured data, every block of the
  * page, then the article container from Readability (which rewrites the document, so it goes
@@ -18,10 +21,12 @@ export function htmlDocument(
 ): SourceDocument {
   const stated = readStatedMetadata(doc, { url: options.url ?? null });
   options.sanitize?.(doc);
-  const { blocks, traces } = domBlocks(doc, source);
-  // A page that is nearly all symbols has no article for Readability to find, and costs it
-  // seconds: the rules then read the whole page.
-  const extraction = mostlySymbols(source) ? null : extractArticle(doc);
+  const { blocks, traces, depth } = domBlocks(doc, source);
+  // A page that is nearly all symbols has no article for Readability to find, and one nested
+  // deeper than any real page makes it far worse than linear (2,000 nested divs: 40 s): the
+  // rules then read the whole page.
+  const extraction =
+    mostlySymbols(source) || depth > MAX_EXTRACTOR_DEPTH ? null : extractArticle(doc);
   if (!stated.title && extraction && usableTitle(extraction.title)) {
     stated.title = extraction.title;
     (stated.sources ??= {}).title = 'readability';

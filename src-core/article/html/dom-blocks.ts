@@ -83,14 +83,17 @@ interface Frame {
 export function domBlocks(
   doc: Document,
   source: string,
-): { blocks: Block[]; traces: BlockTrace[] } {
+): { blocks: Block[]; traces: BlockTrace[]; depth: number } {
   const aligner = new SourceAligner(sourceTextChunks(source));
   const blocks: Block[] = [];
   const traces: BlockTrace[] = [];
   let landmarks: LandmarkNode | null = null;
   let articleDepth = 0;
-  const root = doc.body ?? doc.documentElement;
-  if (!root) return { blocks, traces };
+  // Some DOMs throw on `body` when there is no root element at all.
+  const root = doc.documentElement ? (doc.body ?? doc.documentElement) : null;
+  if (!root) return { blocks, traces, depth: 0 };
+  let depth = 0;
+  let maxDepth = 0;
 
   const here = (): LandmarkNode | null => landmarks;
   let open: Open = newOpen('paragraph', root as Element, false, 0, null);
@@ -139,6 +142,7 @@ export function domBlocks(
     const frame = frames.pop()!;
     const node = frame.node;
     if (frame.exit) {
+      depth--;
       const el = node as Element;
       if (frame.markType && frame.markStart !== undefined && frame.markBuilder === open.builder)
         open.builder.mark(frame.markType, frame.markStart, frame.href);
@@ -224,11 +228,13 @@ export function domBlocks(
       open.listDepth++;
       open.builder.lineBreak();
       exit.nestedList = true;
+      maxDepth = Math.max(maxDepth, ++depth);
       pushChildren(frames, exit, el);
       continue;
     }
     if (open.kind === 'table' && CELLS.has(tag)) {
       open.builder.cell();
+      maxDepth = Math.max(maxDepth, ++depth);
       pushChildren(frames, exit, el);
       continue;
     }
@@ -260,10 +266,11 @@ export function domBlocks(
       // Inside a quote, lists and their items still start lines of their own.
       open.builder.lineBreak();
     }
+    maxDepth = Math.max(maxDepth, ++depth);
     pushChildren(frames, exit, el);
   }
   emit(open);
-  return { blocks, traces };
+  return { blocks, traces, depth: maxDepth };
 }
 
 /** Queues an element's exit, then its children in document order. */

@@ -94,7 +94,19 @@ export class TextBuilder {
     let end = this.text.length;
     while (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
     const text = this.text.slice(0, end);
-    const spans = this.spans.filter((s) => s.text < end);
+    const spans = this.spans
+      .filter((s) => s.text < end)
+      .map((s) => {
+        const over = s.text + s.textLength - end;
+        if (over <= 0) return s;
+        // A trimmed line break at the end: a verbatim span loses it on both sides.
+        const verbatim = s.textLength === s.sourceLength;
+        return {
+          ...s,
+          textLength: s.textLength - over,
+          sourceLength: verbatim ? s.sourceLength - over : s.sourceLength,
+        };
+      });
     const marks = this.marks
       .map((m) => ({ ...m, end: Math.min(m.end, end) }))
       .filter((m) => m.end > m.start);
