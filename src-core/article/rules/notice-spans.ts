@@ -23,7 +23,14 @@ export function noticesIn(view: BlockView, footer: boolean): FoundNotice[] {
   const last = view.lines[view.lines.length - 1]!;
   const opening = view.lines.map((l) => noticeKind(l.text, false));
   if (opening.filter(Boolean).length < 2)
-    return [{ kind: blockKind, view, textStart: first.start, textEnd: last.end }];
+    return [
+      {
+        kind: blockKind,
+        view,
+        textStart: first.start,
+        textEnd: withoutTrailingLinks(view, last.end),
+      },
+    ];
   const found: FoundNotice[] = [];
   view.lines.forEach((line, i) => {
     const kind = opening[i];
@@ -33,6 +40,26 @@ export function noticesIn(view: BlockView, footer: boolean): FoundNotice[] {
     else current.textEnd = line.end;
   });
   return found;
+}
+
+const SEPARATOR = /\s*[·|•]\s*$/;
+
+/**
+ * "© 2023 Example Post · Privacy · Contact": links after a separator at the end of a notice
+ * line are the site's legal links, not part of the notice.
+ */
+function withoutTrailingLinks(view: BlockView, end: number): number {
+  const { text, marks } = view.block;
+  const links = marks.filter((m) => m.type === 'link').sort((a, b) => b.start - a.start);
+  let cut = end;
+  for (const link of links) {
+    if (link.end < cut - 1 || text.slice(link.end, cut).trim()) break;
+    const before = text.slice(0, link.start);
+    const separator = SEPARATOR.exec(before);
+    if (!separator || link.end - link.start > 40) break;
+    cut = separator.index;
+  }
+  return text.slice(0, cut).trim() ? cut : end;
 }
 
 /**
