@@ -103,8 +103,9 @@ function inArticle(view: BlockView): boolean {
 }
 
 /**
- * The extractor's blocks, plus the quotations it dropped from between them: embedded posts
- * and pull quotes that extractors score as widgets are part of what the article says.
+ * The extractor's blocks, plus the quotations and section headings it dropped from between
+ * them: embedded posts, pull quotes and headings whose classes look like widgets are part of
+ * the article.
  */
 function articleViews(views: readonly BlockView[]): BlockView[] {
   const first = views.findIndex(inArticle);
@@ -115,7 +116,7 @@ function articleViews(views: readonly BlockView[]): BlockView[] {
       inArticle(v) ||
       (i > first &&
         i < last &&
-        v.block.kind === 'quote' &&
+        (v.block.kind === 'quote' || v.block.kind === 'heading') &&
         (v.block.context?.linkDensity ?? 1) < 0.5 &&
         !['nav', 'comments', 'related', 'aside'].includes(v.block.context?.landmark ?? '')),
   );
