@@ -10,11 +10,8 @@ export interface Extraction {
    * extractor started over on a re-parsed copy, whose nodes are not the page's.
    */
   keptText: string;
-  /** Readability's own reading of the title and byline: evidence, not the answer. */
+  /** Readability's own reading of the title: evidence, not the answer. */
   title: string | null;
-  byline: string | null;
-  /** The article's content element, sanitized later for the stored display copy. */
-  content: Element | null;
 }
 
 /**
@@ -28,20 +25,16 @@ export function extractArticle(doc: Document): Extraction {
   const keptNodes = new Set<Text>();
   const texts: string[] = [];
   let title: string | null = null;
-  let byline: string | null = null;
-  let content: Element | null = null;
   try {
     const result = new Readability<Element>(doc, { serializer: (el) => el as Element }).parse();
     if (result?.content) {
-      content = result.content;
-      collectText(content, keptNodes, texts);
+      collectText(result.content, keptNodes, texts);
       title = result.title?.trim() || null;
-      byline = result.byline?.trim() || null;
     }
   } catch {
     // A page Readability cannot read still has blocks: the rules then read the whole page.
   }
-  return { keptNodes, keptText: textKey(texts.join(' ')), title, byline, content };
+  return { keptNodes, keptText: textKey(texts.join(' ')), title };
 }
 
 function collectText(root: Element, nodes: Set<Text>, texts: string[]): void {

@@ -74,19 +74,10 @@ export class TextBuilder {
     if (this.text.length > 0 && this.last !== NEWLINE && this.last !== TAB) this.add('\t');
   }
 
-  /** Text before the next append starts on a new word (an inline-block boundary). */
-  softBreak(): void {
-    this.pendingSpace = true;
-  }
-
   mark(type: Mark['type'], start: number, href?: string): void {
     const end = this.text.length;
     if (end <= start) return;
     this.marks.push(href === undefined ? { type, start, end } : { type, start, end, href });
-  }
-
-  hasText(): boolean {
-    return this.text.length > 0;
   }
 
   /** The finished text with trailing line breaks trimmed. */
