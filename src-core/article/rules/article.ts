@@ -1,3 +1,4 @@
+import { hostOf } from '../../text/host.ts';
 import type { CslItem, CslName, OriginalSource, Paragraph, RightsNotice } from '../model.ts';
 import type { SourceDocument, StatedName } from '../document/types.ts';
 import { isOrganisation, nameKey, parseByline, type NameContext } from '../names.ts';
@@ -203,10 +204,6 @@ function statedUrl(views: readonly BlockView[]): string | null {
 /** The names in a byline, for recognising their bios ("Jane Doe is …"). */
 function namesOf(byline: string): string[] {
   return parseByline(byline, { organisations: [] }).map((n) => n.literal ?? n.family ?? '');
-}
-
-export function hostOf(url: string): string | null {
-  return /^https?:\/\/(?:www\.)?([^/:?#]+)/i.exec(url)?.[1] ?? null;
 }
 
 function unique(values: string[]): string[] {

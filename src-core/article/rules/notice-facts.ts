@@ -1,3 +1,4 @@
+import { hostOf } from '../../text/host.ts';
 import type { CslName, OriginalSource } from '../model.ts';
 import { NAME_END, originalSourceText } from '../notices.ts';
 import { isOrganisation, nameKey, type NameContext } from '../names.ts';
@@ -88,8 +89,4 @@ function withUrl(name: string, url: string | null): string {
 
 function titleCase(words: string): string {
   return words.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
-}
-
-function hostOf(url: string): string | null {
-  return /^https?:\/\/(?:www\.)?([^/:?#]+)/i.exec(url)?.[1] ?? null;
 }

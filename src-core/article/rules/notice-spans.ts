@@ -1,6 +1,7 @@
 import type { RightsKind } from '../model.ts';
 import type { Block, SourceFormat } from '../document/types.ts';
 import { noticeKind } from '../notices.ts';
+import { sourceRangeOf } from '../document/spans.ts';
 import type { BlockView } from './view.ts';
 
 /** A notice found in a block: its kind and `[start, end)` of the block's display text. */
@@ -74,20 +75,8 @@ export function sourceRange(
   source: string,
   format: SourceFormat,
 ): { start: number; end: number } | null {
-  let start = -1;
-  let end = -1;
-  for (const span of block.spans) {
-    const spanEnd = span.text + span.textLength;
-    if (spanEnd <= textStart || span.text >= textEnd) continue;
-    const verbatim = span.textLength === span.sourceLength;
-    const from = verbatim ? span.source + Math.max(0, textStart - span.text) : span.source;
-    const to = verbatim
-      ? span.source + Math.min(span.textLength, textEnd - span.text)
-      : span.source + span.sourceLength;
-    if (start < 0 || from < start) start = from;
-    if (to > end) end = to;
-  }
-  if (start < 0) return null;
+  const { start, end } = sourceRangeOf(block, textStart, textEnd);
+  if (end <= start) return null;
   if (format === 'markdown') return widenToLines(source, start, end, block);
   if (format === 'html') return widenOverTags(source, start, end);
   return { start, end };
