@@ -1,15 +1,15 @@
 import type { CslItem } from '../article/model.ts';
 import { toSentenceCase } from './sentence-case.ts';
 import { toApaTitleCase, toMlaTitleCase } from './title-case.ts';
-import type { InTextStyle } from './types.ts';
+import type { TitleCasing } from './styles.ts';
 
 /** citeproc sees one item per call; a fixed id keeps its engine's registry to one entry. */
 export const ITEM_ID = 'quire-item';
 
 export const UNTITLED = '[Untitled]';
 
-/** MLA italicises or quotes these as titles; the style asked citeproc to title-case them. */
-const MLA_TITLE_FIELDS = [
+/** Title-case styles (MLA, Chicago) italicise or quote these as titles, in headline style. */
+const TITLE_FIELDS = [
   'title',
   'title-short',
   'container-title',
@@ -23,14 +23,30 @@ const MLA_TITLE_FIELDS = [
 /** APA keeps short titles in sentence case for these types (apa.csl, macro title-short). */
 const APA_SENTENCE_SHORT = new Set(['post', 'legal_case']);
 
+/** How one style wants its titles: its casing rules, and the user's hand-cased title if any. */
+export interface TitlePreparation {
+  styleId: string;
+  casing: TitleCasing;
+  /** The title as the user cased it for this style; printed verbatim. */
+  override?: string | undefined;
+}
+
+const HEADLINE: Record<Exclude<TitleCasing, 'sentence'>, typeof toMlaTitleCase> = {
+  mla: toMlaTitleCase,
+  // Chicago's headline style (CMOS 18 8.160) differs from MLA's in details the shared rules
+  // cover; until its own function lands it is MLA's, which lowercases the same word classes.
+  chicago: toMlaTitleCase,
+};
+
 /**
- * The item as a style should print it, with Quire's casing applied: APA sentence case for the
- * reference-list title and APA title case for the short title of in-text citations; MLA title
- * case for every title. Periodical and site names stay as published in APA (APA 7 9.25).
+ * The item as a style should print it, with Quire's casing applied: sentence case for the
+ * reference-list title of APA-like styles (and APA title case for APA's in-text short title);
+ * headline case for every title in MLA and Chicago. Site and periodical names stay as published
+ * in sentence-case styles (APA 7 9.25).
  */
 export function itemForStyle(
   csl: CslItem,
-  style: InTextStyle,
+  prep: TitlePreparation,
   nouns: ReadonlySet<string>,
 ): CslItem {
   const item: CslItem = { ...csl, id: ITEM_ID };
@@ -45,16 +61,25 @@ export function itemForStyle(
     delete item['original-publisher'];
     delete item['original-publisher-place'];
   }
-  if (style === 'mla') {
-    for (const field of MLA_TITLE_FIELDS) {
+  // MLA 9 (5.93) leaves out http:// and https:// from URLs.
+  if (prep.styleId === 'mla' && typeof item.URL === 'string') {
+    item.URL = item.URL.replace(/^https?:\/\//iu, '');
+  }
+  const override = prep.override?.trim();
+  if (prep.casing !== 'sentence') {
+    const headline = HEADLINE[prep.casing];
+    for (const field of TITLE_FIELDS) {
       const value = item[field];
-      if (typeof value === 'string' && value.trim()) item[field] = toMlaTitleCase(value, nouns);
+      if (typeof value === 'string' && value.trim()) item[field] = headline(value, nouns);
     }
+    if (override) item.title = override;
     return item;
   }
   const title = typeof csl.title === 'string' && csl.title.trim() ? csl.title : null;
   if (!title) return item;
-  item.title = toSentenceCase(title, nouns);
+  item.title = override || toSentenceCase(title, nouns);
+  if (prep.styleId !== 'apa') return item;
+  // APA cites an authorless work in the text by its title in title case (APA 7 8.14).
   const short = typeof csl['title-short'] === 'string' ? csl['title-short'] : title;
   item['title-short'] = APA_SENTENCE_SHORT.has(csl.type)
     ? toSentenceCase(short, nouns)

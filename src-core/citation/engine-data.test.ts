@@ -4,14 +4,18 @@ import { CSL_RESOURCES, REFERENCE_CSL } from '../testing/fixtures.ts';
 import { createCitationEngine, type CitableArticle } from './index.ts';
 
 // Missing metadata and author shapes, on the reference article's data. The body is one
-// sentence that teaches the same proper nouns as the real one.
+// sentence that teaches the same proper nouns as the real one, then filler paragraphs so that
+// paragraph locators up to 15 exist, as in the real article.
 
 const engine = createCitationEngine(CSL_RESOURCES);
 
 const REFERENCE: CitableArticle = {
   csl: REFERENCE_CSL,
   originalSource: { name: 'South Front', url: null },
-  body: [{ text: 'The Taliban fought ISIS across Afghanistan while the US sent more troops.' }],
+  body: [
+    { text: 'The Taliban fought ISIS across Afghanistan while the US sent more troops.' },
+    ...Array.from({ length: 14 }, () => ({ text: 'more of the report followed.' })),
+  ],
 };
 
 const withCsl = (csl: Partial<CslItem>): CitableArticle => ({
@@ -54,11 +58,16 @@ describe('missing data', () => {
       originalSource: null,
       body: [],
     };
-    for (const style of ['apa', 'mla', 'bibtex', 'biblatex'] as const) {
-      expect(() => engine.reference(empty, style, 'markdown')).not.toThrow();
+    for (const { id } of engine.styles()) {
+      expect(engine.reference(empty, id, 'markdown')).toContain('[Untitled]');
+      expect(engine.inText(empty, id)).not.toBe('');
     }
-    expect(() => engine.inText(empty, 'apa', { locator: 'para. 1' })).not.toThrow();
-    expect(() => engine.inText(empty, 'mla')).not.toThrow();
+    for (const format of ['bibtex', 'biblatex'])
+      expect(engine.reference(empty, format)).toMatch(/^@\w+\{anonnd,\n[^]*\}$/u);
+    expect(() => engine.inText(empty, 'apa', { locator: 'para. 1' })).toThrow(
+      'This article has no numbered paragraphs',
+    );
+    expect(engine.inText(empty, 'apa', { locator: 'p. 1' })).toBe('([Untitled], n.d., p. 1)');
   });
 });
 
@@ -103,14 +112,14 @@ describe('authors and URLs', () => {
     expect(engine.inText(article, 'mla')).toBe('(Centre for Research on Globalization)');
   });
 
-  it('prints the URL in both styles, unescaped in text and Markdown', () => {
+  it('prints the URL in both styles, unescaped in text and Markdown, without its scheme in MLA', () => {
     const url = 'https://www.globalresearch.ca/video-taliban?id=1&ref=a_b';
     const article = withCsl({ URL: url });
     expect(engine.reference(article, 'apa', 'text')).toBe(
       `South Front. (2018, August 15). Video: Taliban pushes back against ISIS expansion in Afghanistan. Increased US troops deployed. Global Research. ${url}`,
     );
     expect(engine.reference(article, 'mla', 'markdown')).toMatch(
-      /, 15 Aug\. 2018, https:\/\/www\.globalresearch\.ca\/video-taliban\?id=1&ref=a_b\.$/u,
+      /, 15 Aug\. 2018, www\.globalresearch\.ca\/video-taliban\?id=1&ref=a_b\.$/u,
     );
     expect(engine.reference(article, 'apa', 'html')).toContain('id=1&#38;ref=a_b');
   });

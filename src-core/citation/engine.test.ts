@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CslItem } from '../article/model.ts';
 import { CSL_RESOURCES, REFERENCE_CSL } from '../testing/fixtures.ts';
-import { createCitationEngine, type CitableArticle, type CslResources } from './index.ts';
+import {
+  createCitationEngine,
+  LocatorError,
+  type CitableArticle,
+  type CslResources,
+} from './index.ts';
 
 const read = (path: string): string => readFileSync(new URL(path, import.meta.url), 'utf8');
 
@@ -73,15 +78,25 @@ describe('the reference article (seed.expected.json)', () => {
     expect(engine.inText(REFERENCE, 'mla', { locator: 'para. 5' })).toBe('(South Front, par. 5)');
   });
 
-  it('in-text citations without a locator, with pages, and with an unrecognised locator', () => {
+  it('in-text citations without a locator, with pages, and refusing what is not a locator', () => {
     expect(engine.inText(REFERENCE, 'apa')).toBe('(South Front, 2018)');
     expect(engine.inText(REFERENCE, 'mla', {})).toBe('(South Front)');
     expect(engine.inText(REFERENCE, 'apa', { locator: 'pp. 3-4' })).toBe(
       '(South Front, 2018, pp. 3–4)',
     );
     expect(engine.inText(REFERENCE, 'mla', { locator: 'pp. 3-4' })).toBe('(South Front 3–4)');
-    expect(engine.inText(REFERENCE, 'apa', { locator: 'Figure caption' })).toBe(
-      '(South Front, 2018, Figure caption)',
+    expect(() => engine.inText(REFERENCE, 'apa', { locator: 'Figure caption' })).toThrow(
+      LocatorError,
+    );
+    expect(() => engine.inText(REFERENCE, 'apa', { locator: 'abc' })).toThrow(/not a locator/u);
+    expect(() => engine.inText(REFERENCE, 'mla', { locator: 'para. 99' })).toThrow(
+      'Paragraph 99 does not exist: this article has paragraphs 1 to 15',
+    );
+    expect(() => engine.inText(REFERENCE, 'apa', { locator: 'paras. 6-4' })).toThrow(
+      /runs backwards/u,
+    );
+    expect(engine.inText(REFERENCE, 'apa', { locator: 'paras. 4-5' })).toBe(
+      '(South Front, 2018, paras. 4–5)',
     );
   });
 

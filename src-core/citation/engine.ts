@@ -3,17 +3,31 @@ import '@citation-js/plugin-csl';
 import type { CslItem } from '../article/model.ts';
 import { toBibtex } from './bibtex.ts';
 import { ITEM_ID, itemForStyle } from './csl-item.ts';
-import { registerResources } from './csl-styles.ts';
-import { parseLocator } from './locator.ts';
+import {
+  casingOfStyle,
+  registerLocales,
+  registerStyle,
+  type RegisteredStyle,
+} from './csl-styles.ts';
+import { checkCslStyle, CslStyleError } from './custom-style.ts';
+import { checkLocator } from './locator.ts';
 import { fromCiteprocHtml, fromPlainText } from './output-format.ts';
 import { articleProperNouns, withMetadataNames } from './article-nouns.ts';
-import type { CitableArticle, CitationEngine, CslResources } from './types.ts';
+import { BUILT_IN_STYLES, type StyleInfo } from './styles.ts';
+import {
+  isDataFormat,
+  type CitableArticle,
+  type CitationEngine,
+  type CslResources,
+  type DataFormat,
+  type InTextOptions,
+  type OutputFormat,
+} from './types.ts';
 
 interface CiteItem {
   id: string;
   locator?: string;
   label?: string;
-  suffix?: string;
 }
 
 /** citation-js types `format` per output plugin; this is the shape the CSL plugin accepts. */
@@ -23,13 +37,55 @@ const format = plugins.output.format as unknown as (
   options: Record<string, unknown>,
 ) => unknown;
 
+interface EngineStyle {
+  info: StyleInfo;
+  registered: RegisteredStyle;
+}
+
+/** The article a custom style is tried on before it is accepted. */
+const TRIAL: CitableArticle = {
+  csl: {
+    id: 'trial',
+    type: 'webpage',
+    title: 'A trial title',
+    author: [{ family: 'Doe', given: 'Jane' }],
+    issued: { 'date-parts': [[2020, 1, 2]] },
+    'container-title': 'Example Site',
+    URL: 'https://example.org/a',
+  },
+  originalSource: null,
+  body: [{ text: 'One paragraph.' }],
+};
+
 /**
- * Creates the engine once per set of resources; each call then only renders one item with an
+ * Creates the engine once per set of resources; each call then only renders with an
  * already-built citeproc engine (citation-js caches those per style and locale). Proper nouns
  * are learned once per body array: Article bodies are immutable values in Quire.
  */
 export function createCitationEngine(resources: CslResources): CitationEngine {
-  const styles = registerResources(resources);
+  registerLocales(resources.locales);
+  const localeXml = (tag: string): { lang: string; xml: string } => {
+    const xml = resources.locales[tag];
+    if (xml) return { lang: tag, xml };
+    const fallback = resources.locales['en-US'] ?? Object.values(resources.locales)[0];
+    if (!fallback) throw new Error('CslResources.locales is empty: at least en-US is needed');
+    return {
+      lang: resources.locales['en-US'] ? 'en-US' : Object.keys(resources.locales)[0]!,
+      xml: fallback,
+    };
+  };
+  const styles = new Map<string, EngineStyle>();
+  for (const info of BUILT_IN_STYLES) {
+    const xml = resources.styles[info.id];
+    if (!xml) continue;
+    const locale = localeXml(info.locale);
+    const { file: _file, ...listed } = info;
+    styles.set(info.id, {
+      info: { ...listed, locale: locale.lang },
+      registered: registerStyle(info.id, xml, locale.lang, locale.xml),
+    });
+  }
+
   const learned = new WeakMap<object, Set<string>>();
   const properNouns = (article: CitableArticle): Set<string> => {
     let nouns = learned.get(article.body);
@@ -40,44 +96,129 @@ export function createCitationEngine(resources: CslResources): CitationEngine {
     return withMetadataNames(nouns, article);
   };
 
-  return {
-    reference(article, style, outputFormat = 'text') {
-      const nouns = properNouns(article);
-      if (style === 'bibtex' || style === 'biblatex') {
-        return fromPlainText(toBibtex(article, style, nouns), outputFormat);
+  const styleOf = (id: string): EngineStyle => {
+    const style = styles.get(id);
+    if (!style) throw new Error(`Unknown citation style "${id}"`);
+    return style;
+  };
+
+  const prepare = (article: CitableArticle, style: EngineStyle, id = ITEM_ID): CslItem => ({
+    ...itemForStyle(
+      article.csl,
+      {
+        styleId: style.info.id,
+        casing: style.info.casing,
+        override: article.titleOverrides?.[style.info.id],
+      },
+      properNouns(article),
+    ),
+    id,
+  });
+
+  const render = (style: EngineStyle, items: CslItem[], outputFormat: OutputFormat): string[] => {
+    const entries = format('bibliography', items, {
+      template: style.registered.template,
+      lang: style.registered.lang,
+      format: 'html',
+      asEntryArray: true,
+    }) as [string, string][];
+    return entries.map(([, html]) => fromCiteprocHtml(html, outputFormat));
+  };
+
+  const exportOne = (article: CitableArticle, dataFormat: DataFormat): string => {
+    switch (dataFormat) {
+      case 'bibtex':
+      case 'biblatex':
+        return toBibtex(article, dataFormat, properNouns(article));
+      default:
+        throw new Error(`Export to ${dataFormat} is not available yet`);
+    }
+  };
+
+  const engine: CitationEngine = {
+    styles: () => [...styles.values()].map((s) => s.info),
+
+    addStyle({ id, xml }) {
+      const checked = checkCslStyle(xml);
+      const locale = localeXml(checked.defaultLocale ?? 'en-US');
+      const info: StyleInfo = {
+        id,
+        label: checked.title,
+        casing: casingOfStyle(xml),
+        kind: /citation-format="note"/u.test(xml)
+          ? 'note'
+          : /citation-format="numeric"/u.test(xml)
+            ? 'numeric'
+            : 'author-date',
+        locale: locale.lang,
+        builtIn: false,
+      };
+      const candidate: EngineStyle = {
+        info,
+        registered: registerStyle(id, xml, locale.lang, locale.xml),
+      };
+      try {
+        if (checked.hasBibliography) render(candidate, [prepare(TRIAL, candidate)], 'text');
+        if (checked.hasCitation) {
+          format('citation', [prepare(TRIAL, candidate)], {
+            template: candidate.registered.template,
+            lang: candidate.registered.lang,
+            format: 'html',
+            entry: { id: ITEM_ID },
+          });
+        }
+      } catch (error) {
+        throw new CslStyleError(
+          `This CSL style cannot be used: it fails when citing (${(error as Error).message})`,
+        );
       }
-      const item = itemForStyle(article.csl, style, nouns);
-      const entries = format('bibliography', [item], {
-        template: styles[style],
-        lang: styles.lang,
-        format: 'html',
-        asEntryArray: true,
-      }) as [string, string][];
-      return fromCiteprocHtml(entries[0]?.[1] ?? '', outputFormat);
+      styles.set(id, candidate);
+      return info;
     },
 
-    inText(article, style, options = {}, outputFormat = 'text') {
-      const item = itemForStyle(article.csl, style, properNouns(article));
-      const html = format('citation', [item], {
-        template: styles[style],
-        lang: styles.lang,
+    reference(article, style, outputFormat = 'text') {
+      if (isDataFormat(style)) return fromPlainText(exportOne(article, style), outputFormat);
+      return render(styleOf(style), [prepare(article, styleOf(style))], outputFormat)[0] ?? '';
+    },
+
+    inText(article, style, options: InTextOptions = {}, outputFormat = 'text') {
+      const s = styleOf(style);
+      const entry: CiteItem = { id: ITEM_ID };
+      const locator = checkLocator(options.locator ?? '', article.body.length);
+      if (locator) Object.assign(entry, { locator: locator.value, label: locator.label });
+      const html = format('citation', [prepare(article, s)], {
+        template: s.registered.template,
+        lang: s.registered.lang,
         format: 'html',
-        entry: citeItem(options.locator),
+        entry,
       }) as string;
       return fromCiteprocHtml(html, outputFormat);
     },
-  };
-}
 
-/**
- * A locator the styles can label ("para. 5") goes to citeproc, which prints it in the style's
- * own abbreviation (APA "para. 5", MLA "par. 5"). Anything else is kept verbatim after a comma
- * rather than dropped, so what the user typed is never lost.
- */
-function citeItem(locator: string | undefined): CiteItem {
-  const text = locator?.trim();
-  if (!text) return { id: ITEM_ID };
-  const parsed = parseLocator(text);
-  if (parsed) return { id: ITEM_ID, locator: parsed.value, label: parsed.label };
-  return { id: ITEM_ID, suffix: `, ${text}` };
+    bibliography(articles, style, outputFormat = 'text') {
+      const s = styleOf(style);
+      if (articles.length === 0) return [];
+      return render(
+        s,
+        articles.map((a, i) => prepare(a, s, `item-${i}`)),
+        outputFormat,
+      );
+    },
+
+    exportData(articles, dataFormat) {
+      const entries = articles.map((a) => exportOne(a, dataFormat));
+      return entries.length ? `${entries.join('\n\n')}\n` : '';
+    },
+
+    prepared(article, style) {
+      const s = styleOf(style);
+      return {
+        item: prepare(article, s),
+        styleXml: s.registered.xml,
+        locale: s.registered.lang,
+        localeXml: localeXml(s.registered.lang).xml,
+      };
+    },
+  };
+  return engine;
 }

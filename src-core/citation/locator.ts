@@ -100,3 +100,60 @@ export function parseLocator(input: string): Locator | null {
 function normalise(value: string): string {
   return value.replace(/\s*[–—]\s*/gu, '-').replace(/\s*-\s*/gu, '-');
 }
+
+/** A locator the article cannot have: the message says what to type instead. */
+export class LocatorError extends Error {
+  override name = 'LocatorError';
+}
+
+const PARAGRAPH_PART = /^(\d+)(?:-(\d+))?$/u;
+
+/**
+ * Reads a typed pinpoint and checks it against the article: paragraph numbers must exist
+ * (1 to `paragraphs`) and ranges run low to high. Returns null for an empty locator; throws
+ * LocatorError for anything the styles cannot print as a locator ("abc") or that points
+ * nowhere ("para. 99" in a 15-paragraph article). Pages and sections cannot be checked
+ * against a web article's text and are taken as typed.
+ */
+export function checkLocator(input: string, paragraphs: number): Locator | null {
+  const text = input.trim();
+  if (!text) return null;
+  const locator = parseLocator(text);
+  if (!locator) {
+    throw new LocatorError(
+      `"${text}" is not a locator: type a paragraph number such as "para. 5", or a label and a number such as "p. 12" or "sec. 2"`,
+    );
+  }
+  if (locator.label === 'paragraph') checkParagraphs(locator.value, paragraphs);
+  else checkRanges(locator.value);
+  return locator;
+}
+
+function checkParagraphs(value: string, paragraphs: number): void {
+  for (const part of value.split(/\s*[,&]\s*/u)) {
+    const m = PARAGRAPH_PART.exec(part);
+    if (!m) throw new LocatorError(`"${part}" is not a paragraph number: use whole numbers`);
+    const low = Number(m[1]);
+    const high = m[2] === undefined ? low : Number(m[2]);
+    for (const n of [low, high]) {
+      if (n < 1 || n > paragraphs) {
+        throw new LocatorError(
+          paragraphs === 0
+            ? 'This article has no numbered paragraphs'
+            : `Paragraph ${n} does not exist: this article has paragraphs 1 to ${paragraphs}`,
+        );
+      }
+    }
+    if (high < low)
+      throw new LocatorError(`The range ${part} runs backwards: write ${high}-${low}`);
+  }
+}
+
+function checkRanges(value: string): void {
+  for (const part of value.split(/\s*[,&]\s*/u)) {
+    const m = /^(\d+)-(\d+)$/u.exec(part);
+    if (m && Number(m[2]) < Number(m[1])) {
+      throw new LocatorError(`The range ${part} runs backwards: write ${m[2]}-${m[1]}`);
+    }
+  }
+}

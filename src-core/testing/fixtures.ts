@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { CslItem, Sha256 } from '../article/model.ts';
 import type { CslResources } from '../citation/types.ts';
+import { cslResourcesFrom } from '../citation/styles.ts';
 
 // Test-only helpers (imported by *.test.ts files, never by src-core code).
 export const FIXTURES = join(import.meta.dirname, '../test-fixtures');
@@ -19,13 +20,7 @@ const RESOURCES = join(import.meta.dirname, '../../resources/csl');
 const readResource = (path: string): string => readFileSync(join(RESOURCES, path), 'utf8');
 
 /** The CSL styles and locale the app ships, as the CLI and the renderer hand them to core. */
-export const CSL_RESOURCES: CslResources = {
-  styles: {
-    apa: readResource('styles/apa.csl'),
-    mla: readResource('styles/modern-language-association.csl'),
-  },
-  locales: { 'en-US': readResource('locales/locales-en-US.xml') },
-};
+export const CSL_RESOURCES: CslResources = cslResourcesFrom(readResource);
 
 /** The reference article's metadata as the parser reads it. */
 export const REFERENCE_CSL: CslItem = {
