@@ -92,47 +92,72 @@ test('the reference article: import, read, verbatim notices, citations', async (
   // Shown as written: pre-wrap, never reflowed.
   await expect(notices.first()).toHaveCSS('white-space', 'pre-wrap');
 
-  // Citations, one style per tab: displayed with italics, copied as plain text (+ HTML).
+  // Citations, one style at a time: displayed with italics, copied as plain text (+ HTML).
   const panel = app.getByTestId('citation-panel');
-  const tab = (name: string) => panel.getByRole('tab', { name });
-  await expect(tab('APA 7')).toHaveAttribute('aria-selected', 'true');
+  const style = panel.getByLabel('Style', { exact: true });
+  await expect(style).toHaveValue('apa');
   const apa = panel.getByTestId('citation-apa-text');
   await expect(apa).toHaveText(EXPECTED.apa);
   await expect(apa.locator('i')).toHaveText(
     'Video: Taliban pushes back against ISIS expansion in Afghanistan. Increased US troops deployed',
   );
-  await panel.getByRole('button', { name: 'Copy APA reference' }).click();
+  await panel.getByRole('button', { name: 'Copy APA 7 reference' }).click();
   await expect.poll(() => clipboard.readText()).toBe(EXPECTED.apa);
   expect(await clipboard.readHtml()).toMatch(/<i>Video: Taliban pushes back/);
 
-  await tab('MLA 9').click();
+  await style.selectOption({ label: 'MLA 9' });
   const mla = panel.getByTestId('citation-mla-text');
   await expect(mla).toHaveText(EXPECTED.mla);
   await expect(mla.locator('i')).toHaveText('Global Research');
-  await panel.getByRole('button', { name: 'Copy MLA reference' }).click();
+  await panel.getByRole('button', { name: 'Copy MLA 9 reference' }).click();
   await expect.poll(() => clipboard.readText()).toBe(EXPECTED.mla);
   expect(await clipboard.readHtml()).toMatch(/<i>Global Research<\/i>/);
 
-  // Arrow keys move between the tabs.
-  await tab('MLA 9').press('ArrowRight');
-  await expect(tab('BibTeX')).toBeFocused();
-  await expect(tab('BibTeX')).toHaveAttribute('aria-selected', 'true');
-  await expect(panel.getByTestId('citation-bibtex-text')).toContainText('author = {{South Front}}');
-  await panel.getByRole('button', { name: 'Copy BibTeX reference' }).click();
-  await expect.poll(() => clipboard.readText()).toMatch(/^@online\{southfront2018video,/);
+  await style.selectOption({ label: 'Chicago 18 (notes, full)' });
+  await expect(panel.getByTestId('citation-chicago-notes-text')).toHaveText(
+    'South Front. “Video: Taliban Pushes Back against ISIS Expansion in Afghanistan. Increased US Troops Deployed.” Global Research, August 15, 2018.',
+  );
+  await panel.getByRole('button', { name: 'Copy Chicago 18 (notes, full) reference' }).click();
+  await expect.poll(() => clipboard.readText()).toMatch(/^South Front\. “Video: Taliban Pushes/);
+
+  await style.selectOption({ label: 'BibTeX' });
+  const bibtex = panel.getByTestId('citation-bibtex-text');
+  await expect(bibtex).toContainText('author = {{South Front}}');
+  await expect(panel.getByTestId('citekey')).toHaveText('southfront2018video');
+  await expect(panel.getByText('Follows the details until it is copied or exported')).toBeVisible();
+  await panel.getByRole('button', { name: 'Copy BibTeX entry' }).click();
+  await expect.poll(() => clipboard.readText()).toMatch(/^@misc\{southfront2018video,/);
   expect(await clipboard.readText()).toContain('author = {{South Front}}');
-  await tab('APA 7').click();
+  // Copied, the key is cited somewhere now: it stays as it is.
+  await expect(
+    panel.getByText('Kept as it is: it has been exported or set by hand.'),
+  ).toBeVisible();
+  await style.selectOption({ label: 'APA 7' });
 
   // In-text citation for paragraph 5: typed, or picked by clicking the paragraph number.
-  await expect(panel.getByTestId('in-text-apa-text')).toHaveText('(South Front, 2018)');
+  await expect(panel.getByTestId('in-text-text')).toHaveText('(South Front, 2018)');
   await fifth.getByRole('button', { name: 'Cite paragraph 5' }).click();
-  await expect(panel.getByLabel('Paragraph')).toHaveValue('5');
-  await expect(panel.getByTestId('in-text-apa-text')).toHaveText(EXPECTED.apaInText);
-  await expect(panel.getByTestId('in-text-mla-text')).toHaveText(EXPECTED.mlaInText);
-  await panel.getByRole('button', { name: 'Copy MLA in-text citation' }).click();
+  const locator = panel.getByLabel('Locator');
+  await expect(locator).toHaveValue('5');
+  await expect(panel.getByTestId('in-text-text')).toHaveText(EXPECTED.apaInText);
+  await style.selectOption({ label: 'MLA 9' });
+  await expect(panel.getByTestId('in-text-text')).toHaveText(EXPECTED.mlaInText);
+  await panel.getByRole('button', { name: 'Copy MLA 9 in-text citation' }).click();
   await expect.poll(() => clipboard.readText()).toBe(EXPECTED.mlaInText);
-  await panel.getByLabel('Paragraph').fill('3');
-  await expect(panel.getByTestId('in-text-apa-text')).toHaveText('(South Front, 2018, para. 3)');
+  await style.selectOption({ label: 'APA 7' });
+  await locator.fill('3');
+  await expect(panel.getByTestId('in-text-text')).toHaveText('(South Front, 2018, para. 3)');
+  // A paragraph the article does not have is an error next to the field, not a citation.
+  await locator.fill('99');
+  await expect(panel.getByTestId('locator-error')).toHaveText(
+    'Paragraph 99 does not exist: this article has paragraphs 1 to 15',
+  );
+  await expect(locator).toHaveAttribute('aria-invalid', 'true');
+  await expect(panel.getByTestId('in-text-text')).toHaveCount(0);
+  await locator.fill('abc');
+  await expect(panel.getByTestId('locator-error')).toContainText('"abc" is not a locator');
+  await locator.fill('4-5');
+  await expect(panel.getByTestId('in-text-text')).toHaveText('(South Front, 2018, paras. 4–5)');
 
   // The CSL licence's attribution is there.
   await expect(

@@ -135,45 +135,53 @@ export function createCitationEngine(resources: CslResources): CitationEngine {
     }
   };
 
+  /** A custom style checked (CslStyleError) and tried on a sample article, not yet listed. */
+  const candidateStyle = (id: string, xml: string): EngineStyle => {
+    const checked = checkCslStyle(xml);
+    const locale = localeXml(checked.defaultLocale ?? 'en-US');
+    const info: StyleInfo = {
+      id,
+      label: checked.title,
+      casing: casingOfStyle(xml),
+      kind: /citation-format="note"/u.test(xml)
+        ? 'note'
+        : /citation-format="numeric"/u.test(xml)
+          ? 'numeric'
+          : 'author-date',
+      locale: locale.lang,
+      builtIn: false,
+    };
+    const candidate: EngineStyle = {
+      info,
+      registered: registerStyle(id, xml, locale.lang, locale.xml),
+    };
+    try {
+      if (checked.hasBibliography) render(candidate, [prepare(TRIAL, candidate)], 'text');
+      if (checked.hasCitation) {
+        format('citation', [prepare(TRIAL, candidate)], {
+          template: candidate.registered.template,
+          lang: candidate.registered.lang,
+          format: 'html',
+          entry: { id: ITEM_ID },
+        });
+      }
+    } catch (error) {
+      throw new CslStyleError(
+        `This CSL style cannot be used: it fails when citing (${(error as Error).message})`,
+      );
+    }
+    return candidate;
+  };
+
   const engine: CitationEngine = {
     styles: () => [...styles.values()].map((s) => s.info),
 
+    checkStyle: (xml) => candidateStyle('quire-trial', xml).info,
+
     addStyle({ id, xml }) {
-      const checked = checkCslStyle(xml);
-      const locale = localeXml(checked.defaultLocale ?? 'en-US');
-      const info: StyleInfo = {
-        id,
-        label: checked.title,
-        casing: casingOfStyle(xml),
-        kind: /citation-format="note"/u.test(xml)
-          ? 'note'
-          : /citation-format="numeric"/u.test(xml)
-            ? 'numeric'
-            : 'author-date',
-        locale: locale.lang,
-        builtIn: false,
-      };
-      const candidate: EngineStyle = {
-        info,
-        registered: registerStyle(id, xml, locale.lang, locale.xml),
-      };
-      try {
-        if (checked.hasBibliography) render(candidate, [prepare(TRIAL, candidate)], 'text');
-        if (checked.hasCitation) {
-          format('citation', [prepare(TRIAL, candidate)], {
-            template: candidate.registered.template,
-            lang: candidate.registered.lang,
-            format: 'html',
-            entry: { id: ITEM_ID },
-          });
-        }
-      } catch (error) {
-        throw new CslStyleError(
-          `This CSL style cannot be used: it fails when citing (${(error as Error).message})`,
-        );
-      }
+      const candidate = candidateStyle(id, xml);
       styles.set(id, candidate);
-      return info;
+      return candidate.info;
     },
 
     reference(article, style, outputFormat = 'text') {

@@ -33,3 +33,4 @@ export { toApaTitleCase, toMlaTitleCase } from './title-case.ts';
 export { learnProperNouns } from './proper-nouns.ts';
 export { citationKey } from './citation-key.ts';
 export { toBibtex, protectTitle, type BibDialect } from './bibtex.ts';
+export { withLibraryCitekeys } from './library-keys.ts';

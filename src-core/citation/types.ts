@@ -42,6 +42,8 @@ export interface InTextOptions {
 export interface CitationEngine {
   /** Every style the engine can render: the built-in ones it has resources for, then custom. */
   styles(): import('./styles.ts').StyleInfo[];
+  /** Checks a custom style as addStyle does (CslStyleError), without listing it. */
+  checkStyle(xml: string): import('./styles.ts').StyleInfo;
   /** Registers a custom style (checked with checkCslStyle first); returns how it is listed. */
   addStyle(style: { id: string; xml: string }): import('./styles.ts').StyleInfo;
   /** The reference-list entry (a CSL style) or the entry in a data format (bibtex, ris, …). */

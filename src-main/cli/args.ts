@@ -14,6 +14,8 @@ export type OptionSpec =
 export interface CommandSpec {
   /** The names of its positional arguments, all required (`['FILE']`). */
   positional: readonly string[];
+  /** The last positional argument may be repeated (`FILE...`). */
+  variadic?: boolean;
   options: Readonly<Record<string, OptionSpec>>;
   /** Checks between options, run after each one is valid on its own. */
   check?: (options: ReadonlyMap<string, string | true>) => void;
@@ -110,14 +112,15 @@ export function parseCommandLine(
   }
   const missing = spec.positional[positional.length];
   if (missing !== undefined) throw new UsageError(`${missing} is missing`);
-  if (positional.length > spec.positional.length) {
+  if (positional.length > spec.positional.length && !spec.variadic) {
     const extra = positional[spec.positional.length]!;
     throw new UsageError(
       `unexpected argument ${quoteArg(extra)}: quire ${command} takes ${spec.positional.join(' ')} only`,
     );
   }
   positional.forEach((value, index) => {
-    if (!value) throw new UsageError(`${spec.positional[index]} is empty`);
+    const name = spec.positional[Math.min(index, spec.positional.length - 1)];
+    if (!value) throw new UsageError(`${name} is empty`);
   });
   spec.check?.(options);
   return { kind: 'run', command, positional, options };

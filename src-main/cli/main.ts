@@ -3,12 +3,21 @@ import { createHash } from 'node:crypto';
 import { importArticle, ImportError } from '../../src-core/import/import-article.ts';
 import type { ParsedArticle } from '../../src-core/article/model.ts';
 import {
+  BUILT_IN_STYLE_IDS,
   createCitationEngine,
-  type ReferenceStyle,
+  CslStyleError,
+  DATA_FORMATS,
+  isBuiltInStyle,
+  isDataFormat,
+  LocatorError,
+  withLibraryCitekeys,
+  type CitationEngine,
   type OutputFormat,
 } from '../../src-core/citation/index.ts';
 import { loadCslResources } from './csl-resources.ts';
-import { parseCommandLine, UsageError, type CommandSpec } from './args.ts';
+import { parseCommandLine, quoteArg, UsageError, type CommandSpec } from './args.ts';
+
+
 import { readImportFile } from './read-file.ts';
 import { parseHtml } from './parse-html.ts';
 
@@ -24,41 +33,73 @@ Usage:
       Print the article as JSON: { csl, originalSource, rights, body, source, keywords, gaps }.
       csl is a CSL-JSON item; rights holds every notice verbatim with its kind, character range
       in the decoded source and SHA-256; body holds the numbered paragraphs (n = locator).
-  quire cite FILE --style apa|mla|bibtex|biblatex [--locator "para. 5"] [--in-text]
-             [--format text|markdown|html]
-      Print the reference in that style. With --locator (or --in-text), print the in-text
-      citation for that place instead, e.g. (South Front, 2018, para. 5); apa and mla only.
-      Default format: text.
+  quire cite FILE --style STYLE [--locator "para. 5"] [--in-text] [--format text|md|html]
+      Print the reference in STYLE. With --locator (or --in-text), print the in-text citation
+      for that place instead, e.g. (South Front, 2018, para. 5), or the note for note styles.
+      A paragraph locator must exist in the article. Default format: text.
+  quire export FILE... --format bibtex|biblatex|ris|csl-json|text|md|html [--style STYLE]
+      Print one file with an entry for every FILE, citation keys made unique across them.
+      text, md and html print the reference list in --style (required for them); with
+      csl-json, --style gives the titles the casing that style wants.
   quire --help, quire -h (anywhere on the line)
       Show this help.
+
+STYLE is one of ${BUILT_IN_STYLE_IDS.join(', ')} (CSL styles);
+bibtex, biblatex, ris or csl-json (data formats, for cite); or the path of a .csl file.
 
 FILE is a saved web page (.html, .htm), a Markdown clip (.md) or a plain-text copy (.txt), at
 most 10 MB. Its content is sniffed: a page saved as .txt is read as HTML, a .html file without
 tags as the text it holds. Encodings: UTF-8 or UTF-16, with or without byte-order mark, and for
 an HTML page the charset its <meta> declares. FILE must be a regular file: directories, pipes
 and devices are refused unread.
-Exit codes: 0 success, 1 the file could not be read or is not an article, 2 wrong usage (the
-command line is checked before any file is read).
+Exit codes: 0 success, 1 a file could not be read, is not an article or not a usable style, or
+the locator does not fit the article, 2 wrong usage (the command line is checked before any
+file is read).
 `;
 
-const STYLES: readonly ReferenceStyle[] = ['apa', 'mla', 'bibtex', 'biblatex'];
-const FORMATS: readonly OutputFormat[] = ['text', 'markdown', 'html'];
+const TEXT_FORMATS = ['text', 'md', 'markdown', 'html'] as const;
+
+/** A style given on the command line: a shipped style, a data format, or a .csl file. */
+function checkStyle(style: string, dataFormats: boolean): void {
+  if (/\.csl$/iu.test(style)) return;
+  if (isBuiltInStyle(style) || (dataFormats && isDataFormat(style))) return;
+  const known = [...BUILT_IN_STYLE_IDS, ...(dataFormats ? DATA_FORMATS : [])].join(', ');
+  throw new UsageError(`--style must be one of ${known}, or a .csl file, not ${quoteArg(style)}`);
+}
 
 /** Every command, its arguments and its options: the command line is checked against these. */
-const COMMANDS: Record<'parse' | 'cite', CommandSpec> = {
+const COMMANDS: Record<'parse' | 'cite' | 'export', CommandSpec> = {
   parse: { positional: ['FILE'], options: {} },
   cite: {
     positional: ['FILE'],
     options: {
-      style: { kind: 'value', choices: STYLES, required: true },
+      style: { kind: 'value', required: true },
       locator: { kind: 'value' },
       'in-text': { kind: 'flag' },
-      format: { kind: 'value', choices: FORMATS },
+      format: { kind: 'value', choices: TEXT_FORMATS },
     },
     check(options) {
+      const style = options.get('style') as string;
+      checkStyle(style, true);
+      if ((options.has('locator') || options.has('in-text')) && isDataFormat(style))
+        throw new UsageError(`in-text citations exist for CSL styles only, not ${style}`);
+    },
+  },
+  export: {
+    positional: ['FILE'],
+    variadic: true,
+    options: {
+      format: { kind: 'value', choices: [...DATA_FORMATS, ...TEXT_FORMATS], required: true },
+      style: { kind: 'value' },
+    },
+    check(options) {
+      const format = options.get('format') as string;
       const style = options.get('style');
-      if ((options.has('locator') || options.has('in-text')) && style !== 'apa' && style !== 'mla')
-        throw new UsageError('in-text citations exist for apa and mla only');
+      if (typeof style === 'string') checkStyle(style, false);
+      if (!isDataFormat(format) && style === undefined)
+        throw new UsageError(`--format ${format} prints a reference list: give its --style`);
+      if (isDataFormat(format) && format !== 'csl-json' && style !== undefined)
+        throw new UsageError(`--style applies to csl-json and text formats, not ${format}`);
     },
   },
 };
@@ -88,18 +129,55 @@ function parseOutput(article: ParsedArticle): string {
   return `${JSON.stringify(record, null, 2)}\n`;
 }
 
-/** Options checked by parseCommandLine against COMMANDS.cite. */
-function citeOutput(article: ParsedArticle, options: ReadonlyMap<string, string | true>): string {
-  const style = options.get('style') as ReferenceStyle;
-  const format = (options.get('format') ?? 'text') as OutputFormat;
+const outputFormat = (format: string | true | undefined): OutputFormat =>
+  format === 'md' || format === 'markdown' ? 'markdown' : format === 'html' ? 'html' : 'text';
+
+/** The engine, with a .csl file given as --style registered under the id "custom". */
+async function engineFor(style: string | undefined): Promise<{
+  engine: CitationEngine;
+  styleId: string | undefined;
+}> {
   const engine = createCitationEngine(loadCslResources());
+  if (!style || !/\.csl$/iu.test(style)) return { engine, styleId: style };
+  const xml = new TextDecoder('utf-8').decode(await readImportFile(style));
+  engine.addStyle({ id: 'custom', xml });
+  return { engine, styleId: 'custom' };
+}
+
+/** Options checked by parseCommandLine against COMMANDS.cite. */
+async function citeOutput(
+  file: string,
+  options: ReadonlyMap<string, string | true>,
+): Promise<string> {
+  const { engine, styleId } = await engineFor(options.get('style') as string);
+  const article = await load(file);
+  const format = outputFormat(options.get('format'));
   const locator = options.get('locator');
   if (locator !== undefined || options.has('in-text')) {
-    if (style !== 'apa' && style !== 'mla') throw new Error(`no in-text citation in ${style}`);
     const opts = typeof locator === 'string' ? { locator } : {};
-    return `${engine.inText(article, style, opts, format)}\n`;
+    return `${engine.inText(article, styleId!, opts, format)}\n`;
   }
-  return `${engine.reference(article, style, format).trimEnd()}\n`;
+  return `${engine.reference(article, styleId!, format).trimEnd()}\n`;
+}
+
+/** Options checked by parseCommandLine against COMMANDS.export. */
+async function exportOutput(
+  files: readonly string[],
+  options: ReadonlyMap<string, string | true>,
+): Promise<string> {
+  const style = options.get('style');
+  const { engine, styleId } = await engineFor(typeof style === 'string' ? style : undefined);
+  const articles = withLibraryCitekeys(await Promise.all(files.map(load)));
+  const format = options.get('format') as string;
+  if (isDataFormat(format)) {
+    if (format === 'csl-json' && styleId) {
+      const items = articles.map((a) => ({ ...engine.prepared(a, styleId).item, id: a.citekey }));
+      return `${JSON.stringify(items, null, 2)}\n`;
+    }
+    return engine.exportData(articles, format);
+  }
+  const entries = engine.bibliography(articles, styleId!, outputFormat(format));
+  return `${entries.join(format === 'html' ? '<br>\n' : '\n\n')}\n`;
 }
 
 /** Runs one CLI command; returns the process exit code. */
@@ -111,19 +189,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(HELP);
       return 0;
     }
-    const article = await load(invocation.positional[0]!);
-    io.stdout(
-      invocation.command === 'cite'
-        ? citeOutput(article, invocation.options)
-        : parseOutput(article),
-    );
+    const { command, positional, options } = invocation;
+    if (command === 'cite') io.stdout(await citeOutput(positional[0]!, options));
+    else if (command === 'export') io.stdout(await exportOutput(positional, options));
+    else io.stdout(parseOutput(await load(positional[0]!)));
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`quire: ${error.message}\nRun "quire --help" for usage.\n`);
       return 2;
     }
-    if (error instanceof ImportError) {
+    if (
+      error instanceof ImportError ||
+      error instanceof CslStyleError ||
+      error instanceof LocatorError
+    ) {
       io.stderr(`quire: ${error.message}\n`);
       return 1;
     }

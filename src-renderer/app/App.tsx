@@ -14,6 +14,8 @@ import {
   type PastedContent,
 } from '../features/import/use-importer.ts';
 import { LibraryPane } from '../features/library/LibraryPane.tsx';
+import { ExportDialog } from '../features/export/ExportDialog.tsx';
+import { FALLBACK_STYLE, useDefaultStyle } from '../features/citations/use-styles.ts';
 import { UndoToast } from '../features/library/UndoToast.tsx';
 import { useUndoableDelete } from '../features/library/use-undoable-delete.ts';
 import { AboutLine } from './AboutLine.tsx';
@@ -27,7 +29,10 @@ export function App() {
   const articles = useArticleSummaries(library);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [pasting, setPasting] = useState(false);
-  const [citationStyle, setCitationStyle] = useState('APA');
+  const defaultStyle = useDefaultStyle(library) ?? FALLBACK_STYLE;
+  const [chosenStyle, setCitationStyle] = useState<string | null>(null);
+  const citationStyle = chosenStyle ?? defaultStyle;
+  const [exporting, setExporting] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
 
   const importer = useImporter({ library, deps: importDeps, onOpen: setSelectedId });
@@ -50,7 +55,13 @@ export function App() {
   const isEmpty = articles !== undefined && articles.length === 0;
   return (
     <div className="app">
-      <TopBar busy={importer.busy} onFiles={onFiles} onPaste={() => setPasting(true)} />
+      <TopBar
+        busy={importer.busy}
+        onFiles={onFiles}
+        onPaste={() => setPasting(true)}
+        canExport={!!articles?.length}
+        onExport={() => setExporting(true)}
+      />
       <ImportReportBanner report={importer.report} onDismiss={importer.dismiss} />
       {deleteError && (
         <p className="app__error" role="alert">
@@ -73,6 +84,7 @@ export function App() {
               key={selectedId}
               id={selectedId}
               citationStyle={citationStyle}
+              defaultStyle={defaultStyle}
               onCitationStyle={setCitationStyle}
             />
           ) : isEmpty ? (
@@ -85,6 +97,13 @@ export function App() {
         </main>
       </div>
       <PasteDialog open={pasting} onImport={onPasted} onClose={() => setPasting(false)} />
+      {exporting && (
+        <ExportDialog
+          currentId={selectedId}
+          defaultStyle={citationStyle}
+          onClose={() => setExporting(false)}
+        />
+      )}
       <DropZone onFiles={onFiles} />
       <PasteCatcher onFiles={onFiles} onContent={onPasted} />
       <UndoToast pending={deletion.pending} onUndo={deletion.undo} onDismiss={deletion.dismiss} />

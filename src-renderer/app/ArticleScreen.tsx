@@ -16,10 +16,11 @@ interface Props {
   id: string;
   /** The reference style on show, kept by the shell so it stays when another article opens. */
   citationStyle: string;
+  defaultStyle: string;
   onCitationStyle(style: string): void;
 }
 
-export function ArticleScreen({ id, citationStyle, onCitationStyle }: Props) {
+export function ArticleScreen({ id, citationStyle, defaultStyle, onCitationStyle }: Props) {
   const library = useLibrary();
   const article = useArticle(library, id);
   useReparse(library, article);
@@ -64,7 +65,9 @@ export function ArticleScreen({ id, citationStyle, onCitationStyle }: Props) {
   if (article === null) {
     return <p className="screen-note">This article is no longer in your library.</p>;
   }
-  const cited = /^\d+$/.test(locator.trim()) ? Number(locator.trim()) : null;
+  const cited = /^(?:para\.?\s*)?\d+$/.test(locator.trim())
+    ? Number(/\d+/.exec(locator)![0])
+    : null;
   return (
     <div className="article-screen">
       <div className="reader-scroll" data-testid="reader">
@@ -94,6 +97,7 @@ export function ArticleScreen({ id, citationStyle, onCitationStyle }: Props) {
       <CitationPanel
         article={article}
         style={citationStyle}
+        defaultStyle={defaultStyle}
         onStyle={onCitationStyle}
         locator={locator}
         onLocator={setLocator}

@@ -4,9 +4,11 @@ interface Props {
   busy: boolean;
   onFiles(files: File[]): void;
   onPaste(): void;
+  canExport: boolean;
+  onExport(): void;
 }
 
-export function TopBar({ busy, onFiles, onPaste }: Props) {
+export function TopBar({ busy, onFiles, onPaste, canExport, onExport }: Props) {
   return (
     <header className="top-bar">
       <p className="top-bar__brand">
@@ -21,6 +23,9 @@ export function TopBar({ busy, onFiles, onPaste }: Props) {
             Adding…
           </span>
         )}
+        <button type="button" className="button" disabled={!canExport} onClick={onExport}>
+          Export…
+        </button>
         <button type="button" className="button" disabled={busy} onClick={onPaste}>
           Paste text…
         </button>

@@ -5,6 +5,7 @@ import { applyMetadataPatch, validateMetadataPatch } from './metadata-patch.ts';
 import type { ArticleRecord, ArticleRepository, SourceRecord } from './records.ts';
 import { applyReparse } from './reparse.ts';
 import { toSummary } from './summary.ts';
+import { freeCitekey, validateCitekey } from './citekeys.ts';
 import { decodeSourceText } from '../../src-core/import/decode.ts';
 
 export interface RepositoryOptions {
@@ -51,6 +52,9 @@ export function createArticleRepository(
         tags: [],
         addedAt: time,
         updatedAt: time,
+        citekey: '',
+        citekeyFixed: false,
+        titleOverrides: {},
       };
       const source: SourceRecord = {
         sha256: parsed.source.sha256,
@@ -64,6 +68,7 @@ export function createArticleRepository(
         // The unique `&source.sha256` index decides what a duplicate is; a rejected add
         // aborts the whole transaction, so the source write is rolled back too.
         await db.transaction('rw', db.articles, db.sources, async () => {
+          article.citekey = await freeCitekey(db, article.csl);
           await db.sources.put(source);
           await db.articles.add(article);
         });
@@ -88,10 +93,56 @@ export function createArticleRepository(
         const record = await db.articles.get(id);
         if (!record) throw unknownArticle(id);
         const updated = applyMetadataPatch(record, clean, now());
+        // A key nobody has seen outside the app follows the metadata it is made of.
+        if (!record.citekeyFixed) {
+          updated.citekey = await freeCitekey(db, updated.csl, record.citekey);
+        }
         await db.articles.put(updated);
         return updated;
       });
     },
+
+    async setCitekey(id, key) {
+      const citekey = validateCitekey(key);
+      return db.transaction('rw', db.articles, async () => {
+        const record = await db.articles.get(id);
+        if (!record) throw unknownArticle(id);
+        const holder = await db.articles.where('citekey').equals(citekey).first();
+        if (holder && holder.id !== id) {
+          throw new Error(
+            `The key ${citekey} is already used by “${holder.csl.title ?? holder.id}”`,
+          );
+        }
+        const updated = { ...record, citekey, citekeyFixed: true, updatedAt: now() };
+        await db.articles.put(updated);
+        return updated;
+      });
+    },
+
+    fixCitekeys: (ids) =>
+      db.transaction('rw', db.articles, async () => {
+        await db.articles
+          .where('id')
+          .anyOf([...ids])
+          .filter((r) => !r.citekeyFixed)
+          .modify({ citekeyFixed: true });
+      }),
+
+    async setTitleOverride(id, style, title) {
+      return db.transaction('rw', db.articles, async () => {
+        const record = await db.articles.get(id);
+        if (!record) throw unknownArticle(id);
+        const titleOverrides = { ...record.titleOverrides };
+        const text = title?.trim();
+        if (text) titleOverrides[style] = text;
+        else delete titleOverrides[style];
+        const updated = { ...record, titleOverrides, updatedAt: now() };
+        await db.articles.put(updated);
+        return updated;
+      });
+    },
+
+    all: () => db.articles.orderBy('addedAt').toArray(),
 
     reparse: (id, parsed) =>
       db.transaction('rw', db.articles, db.sources, async () => {

@@ -1,12 +1,19 @@
 import { Dexie, type EntityTable } from 'dexie';
-import { migrateArticleV1toV2, type ArticleRecordV1 } from './migrations.ts';
-import type { ArticleRecord, SourceRecord } from './records.ts';
-import { SCHEMA_V1, SCHEMA_V2 } from './schema.ts';
+import {
+  migrateArticlesV2toV3,
+  migrateArticleV1toV2,
+  type ArticleRecordV1,
+  type ArticleRecordV2,
+} from './migrations.ts';
+import type { ArticleRecord, SettingRecord, SourceRecord, StyleRecord } from './records.ts';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema.ts';
 
 export class QuireDatabase extends Dexie {
   // `declare` so class-field initialisation cannot overwrite the tables Dexie installs.
   declare articles: EntityTable<ArticleRecord, 'id'>;
   declare sources: EntityTable<SourceRecord, 'sha256'>;
+  declare styles: EntityTable<StyleRecord, 'id'>;
+  declare settings: EntityTable<SettingRecord, 'key'>;
 
   constructor(name: string) {
     super(name);
@@ -15,11 +22,18 @@ export class QuireDatabase extends Dexie {
       .stores(SCHEMA_V2)
       .upgrade((tx) =>
         tx
-          .table<ArticleRecordV1 | ArticleRecord, string>('articles')
+          .table<ArticleRecordV1 | ArticleRecordV2, string>('articles')
           .toCollection()
           .modify((record, ref) => {
             ref.value = migrateArticleV1toV2(record);
           }),
       );
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade(async (tx) => {
+        const articles = tx.table<ArticleRecordV2 | ArticleRecord, string>('articles');
+        // Keys depend on every other record (uniqueness), so the whole table is read first.
+        await articles.bulkPut(migrateArticlesV2toV3(await articles.toArray()));
+      });
   }
 }

@@ -1,6 +1,12 @@
 import { createArticleRepository, type RepositoryOptions } from './article-repository.ts';
 import { QuireDatabase } from './database.ts';
 import type { ArticleRepository } from './records.ts';
+import {
+  createSettingsRepository,
+  createStyleRepository,
+  type SettingsRepository,
+  type StyleRepository,
+} from './style-repository.ts';
 
 export type {
   AddResult,
@@ -9,8 +15,11 @@ export type {
   ArticleSummary,
   DeletedArticle,
   MetadataPatch,
+  SettingRecord,
   SourceRecord,
+  StyleRecord,
 } from './records.ts';
+export type { AddStyleResult, SettingsRepository, StyleRepository } from './style-repository.ts';
 export type { NoticeCheck } from '../../src-core/article/verify-rights.ts';
 export type { RepositoryOptions } from './article-repository.ts';
 export { QuireDatabase } from './database.ts';
@@ -20,6 +29,8 @@ export { useArticle, useArticleSummaries } from './hooks.ts';
 export interface Library {
   db: QuireDatabase;
   articles: ArticleRepository;
+  styles: StyleRepository;
+  settings: SettingsRepository;
   close(): void;
 }
 
@@ -29,6 +40,8 @@ export function openLibrary(name: string, options: RepositoryOptions): Library {
   return {
     db,
     articles: createArticleRepository(db, options),
+    styles: createStyleRepository(db, options.now ?? Date.now),
+    settings: createSettingsRepository(db),
     close: () => db.close(),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyMetadataPatch, METADATA_LIMITS, validateMetadataPatch } from './metadata-patch.ts';
 import type { ArticleRecord } from './records.ts';
-import { referenceArticle } from './test-article.ts';
+import { CITATION_DEFAULTS, referenceArticle } from './test-article.ts';
 
 const record = (): ArticleRecord => ({
   ...referenceArticle(),
@@ -9,6 +9,7 @@ const record = (): ArticleRecord => ({
   tags: [],
   addedAt: 1000,
   updatedAt: 1000,
+  ...CITATION_DEFAULTS('a1'),
 });
 
 describe('validateMetadataPatch', () => {

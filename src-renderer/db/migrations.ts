@@ -1,3 +1,4 @@
+import { withLibraryCitekeys } from '../../src-core/citation/library-keys.ts';
 import type {
   Heading,
   Paragraph,
@@ -40,7 +41,7 @@ export interface ArticleRecordV1 extends Omit<
 }
 
 /** Fields a record may or may not have, whichever build wrote it. */
-type MaybeV2 = Partial<Pick<ArticleRecord, 'parserVersion' | 'headings'>>;
+type MaybeV2 = Partial<Pick<ArticleRecordV2, 'parserVersion' | 'headings'>>;
 
 /**
  * Schema 1 → 2 (capture engine, parser version 2): records get `parserVersion` (1 for the
@@ -49,7 +50,7 @@ type MaybeV2 = Partial<Pick<ArticleRecord, 'parserVersion' | 'headings'>>;
  * text, which is all version 1 showed). Nothing else changes; the reader re-parses these
  * records from their stored bytes when it opens them.
  */
-export function migrateArticleV1toV2(record: ArticleRecordV1 | ArticleRecord): ArticleRecord {
+export function migrateArticleV1toV2(record: ArticleRecordV1 | ArticleRecordV2): ArticleRecordV2 {
   const old = record as ArticleRecordV1 & MaybeV2;
   const body: Paragraph[] = (record.body as (ParagraphV1 & Partial<Paragraph>)[]).map((p) =>
     p.spans ? (p as Paragraph) : { ...p, spans: [] },
@@ -65,4 +66,27 @@ export function migrateArticleV1toV2(record: ArticleRecordV1 | ArticleRecord): A
     body,
     rights,
   };
+}
+
+/** An article record as schema version 2 stored it: no citation key, no hand-cased titles. */
+export type ArticleRecordV2 = Omit<ArticleRecord, 'citekey' | 'citekeyFixed' | 'titleOverrides'>;
+
+/**
+ * Schema 2 → 3 (citation engine): every article gets a citation key unique in the library, the
+ * oldest article first so it keeps the plain key and later ones get a, b…; none is fixed yet
+ * (keys were never exported before this version wrote them), and no title is hand-cased.
+ * Records that already have a key keep it.
+ */
+export function migrateArticlesV2toV3(
+  records: readonly (ArticleRecordV2 | ArticleRecord)[],
+): ArticleRecord[] {
+  const ordered = [...records].sort((a, b) => a.addedAt - b.addedAt || a.id.localeCompare(b.id));
+  const keyed = withLibraryCitekeys(
+    ordered.map((r) => ({ ...r, citekey: 'citekey' in r ? r.citekey : undefined })),
+  );
+  return keyed.map((r) => ({
+    ...r,
+    citekeyFixed: 'citekeyFixed' in r ? r.citekeyFixed === true : false,
+    titleOverrides: 'titleOverrides' in r && r.titleOverrides ? r.titleOverrides : {},
+  }));
 }

@@ -14,6 +14,31 @@ export interface ArticleRecord extends ParsedArticle {
   tags: string[];
   addedAt: number;
   updatedAt: number;
+  /** Unique in the library (IndexedDB index); follows the metadata until it is fixed. */
+  citekey: string;
+  /**
+   * Set once the key left the app (copied or exported as BibTeX, BibLaTeX, RIS or CSL-JSON) or
+   * was typed by the user: papers may cite it, so it never changes on its own again.
+   */
+  citekeyFixed: boolean;
+  /** Titles the user cased by hand, by style id ('apa', 'mla', 'bibtex', …). */
+  titleOverrides: Record<string, string>;
+}
+
+/** A CSL style file the user imported (checked with checkCslStyle before it is stored). */
+export interface StyleRecord {
+  id: string;
+  title: string;
+  /** The style's own <id>, to recognise the same style imported twice. */
+  cslId: string;
+  xml: string;
+  addedAt: number;
+}
+
+/** One app setting, e.g. { key: 'defaultStyle', value: 'apa' }. */
+export interface SettingRecord {
+  key: string;
+  value: string;
 }
 
 /** The original bytes as imported, stored once and keyed by their SHA-256. */
@@ -79,4 +104,12 @@ export interface ArticleRepository {
   /** Re-checks every stored rights notice against the stored original bytes. */
   verifyNotices(id: string, sha256: Sha256): Promise<NoticeCheck[]>;
   count(): Promise<number>;
+  /** Sets a key typed by the user: checked, unique in the library, and fixed from then on. */
+  setCitekey(id: string, key: string): Promise<ArticleRecord>;
+  /** Fixes the keys of articles whose citations left the app (copied or exported). */
+  fixCitekeys(ids: readonly string[]): Promise<void>;
+  /** Keeps a hand-cased title for one style; an empty or null title removes it. */
+  setTitleOverride(id: string, style: string, title: string | null): Promise<ArticleRecord>;
+  /** Every article, oldest first (for exports of the whole library). */
+  all(): Promise<ArticleRecord[]>;
 }

@@ -26,4 +26,16 @@ export const SCHEMA_V1 = {
  */
 export const SCHEMA_V2 = SCHEMA_V1;
 
-export const CURRENT_SCHEMA_VERSION = 2;
+/**
+ * Version 3 (citation engine): articles get a unique `citekey` (migrateArticlesV2toV3 assigns
+ * them, oldest article first), `citekeyFixed` and `titleOverrides`; new stores hold the custom
+ * CSL styles the user imported and the app's settings (the default citation style).
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  articles: 'id, addedAt, updatedAt, &source.sha256, &citekey',
+  styles: 'id, addedAt',
+  settings: 'key',
+} as const;
+
+export const CURRENT_SCHEMA_VERSION = 3;

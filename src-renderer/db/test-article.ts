@@ -112,9 +112,16 @@ export function referenceRecordV1(id = 'foundation-record'): ArticleRecordV1 {
   };
 }
 
+/** The citation fields of a stored record: a key of its own, not fixed, no hand-cased titles. */
+export const CITATION_DEFAULTS = (id: string) => ({
+  citekey: `key-${id}`,
+  citekeyFixed: false,
+  titleOverrides: {},
+});
+
 /** An article record (as the library stores it) from a parsed article. */
 export function recordOf(parsed: ParsedArticle, id = 'record'): ArticleRecord {
-  return { ...parsed, id, tags: [], addedAt: 1, updatedAt: 1 };
+  return { ...parsed, id, tags: [], addedAt: 1, updatedAt: 1, ...CITATION_DEFAULTS(id) };
 }
 
 /** Another valid article: the fixture bytes with a trailing line, so it has its own hash. */

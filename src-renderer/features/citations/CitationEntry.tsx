@@ -3,9 +3,9 @@ import { CopyButton } from '../../ui/CopyButton.tsx';
 import { InlineMarkdown } from './InlineMarkdown.tsx';
 
 export interface FormattedCitation {
-  /** Shown on the tab, e.g. "APA 7". */
+  /** The style's name, e.g. "APA 7": the Copy button says "Copy APA 7 reference". */
   label: string;
-  /** Used in test ids and the Copy button's name: "Copy APA reference". */
+  /** The style id, used in test ids: "citation-apa-text". */
   name: string;
   /** Markdown (`*italic*`) for display, or plain text for code-like formats. */
   display: string;
@@ -31,7 +31,7 @@ export function CitationEntry({ citation }: { citation: FormattedCitation }) {
       )}
       <div className="citation__actions">
         <CopyButton
-          label={`Copy ${citation.name} reference`}
+          label={`Copy ${citation.label} ${citation.code ? 'entry' : 'reference'}`}
           payload={citation.copy}
           disabled={!!citation.error}
         />

@@ -1,27 +1,27 @@
 import './citations.css';
 import { Suspense, useMemo } from 'react';
+import type { ArticleRecord } from '../../db/index.ts';
 import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx';
 import { ExternalLink } from '../../ui/ExternalLink.tsx';
-import type { FormattedCitation } from './CitationEntry.tsx';
+import { useLibrary } from '../../app/LibraryContext.tsx';
+import { CitationEntry, type FormattedCitation } from './CitationEntry.tsx';
 import { useCitationEngine } from './CitationEngineContext.tsx';
-import { CitationTabs } from './CitationTabs.tsx';
+import { CitekeyField } from './CitekeyField.tsx';
 import { InTextCitations } from './InTextCitations.tsx';
-import type { CitableArticle, CitationEngine, ReferenceStyle } from './load-engine.ts';
+import type { CitationEngine } from './load-engine.ts';
+import { StylePicker } from './StylePicker.tsx';
+import { TitleCasing } from './TitleCasing.tsx';
+import { useStyleOptions, type StyleOption } from './use-styles.ts';
 
 interface Props {
-  article: CitableArticle & { gaps?: readonly string[] };
-  /** The reference style shown ('APA', 'MLA', 'BibTeX'); kept by the caller across articles. */
+  article: ArticleRecord;
+  /** The style on show (an id: 'apa', 'bibtex', a custom style's id); kept by the caller. */
   style: string;
+  defaultStyle: string;
   onStyle(style: string): void;
   locator: string;
   onLocator(locator: string): void;
 }
-
-const REFERENCES: { style: ReferenceStyle; label: string; name: string; rich: boolean }[] = [
-  { style: 'apa', label: 'APA 7', name: 'APA', rich: true },
-  { style: 'mla', label: 'MLA 9', name: 'MLA', rich: true },
-  { style: 'bibtex', label: 'BibTeX', name: 'BibTeX', rich: false },
-];
 
 export function CitationPanel(props: Props) {
   return (
@@ -51,39 +51,103 @@ export function CitationPanel(props: Props) {
   );
 }
 
-function Citations({ article, style, onStyle, locator, onLocator }: Props) {
+function Citations({ article, style, defaultStyle, onStyle, locator, onLocator }: Props) {
+  const library = useLibrary();
   const engine = useCitationEngine();
-  const citations = useMemo(
-    () => REFERENCES.map((r) => format(engine, article, r)),
-    [engine, article],
+  const { options, broken } = useStyleOptions(library, engine);
+  const selected =
+    options.find((o) => o.id === style) ??
+    options.find((o) => o.id === defaultStyle) ??
+    options[0]!;
+  const citation = useMemo(
+    () =>
+      format(engine, article, selected, () => {
+        if (selected.kind === 'data' && !article.citekeyFixed)
+          void library.articles.fixCitekeys([article.id]);
+      }),
+    [engine, article, selected, library],
   );
+  const computedTitle = useMemo(() => {
+    if (selected.kind !== 'csl') return article.csl.title ?? '';
+    try {
+      const title = engine.prepared({ ...article, titleOverrides: {} }, selected.id).item.title;
+      return typeof title === 'string' ? title : '';
+    } catch {
+      return article.csl.title ?? '';
+    }
+  }, [engine, article, selected]);
+  const casedByStyle =
+    selected.kind === 'csl' || selected.id === 'bibtex' || selected.id === 'biblatex';
   return (
     <>
-      {(article.gaps ?? []).length > 0 && (
+      {article.gaps.length > 0 && (
         <p className="cite-panel__incomplete" data-testid="citation-incomplete">
           Some details are missing, so these citations are incomplete. Add them in Edit details.
         </p>
       )}
-      <CitationTabs citations={citations} selected={style} onSelect={onStyle} />
-      <InTextCitations engine={engine} article={article} locator={locator} onLocator={onLocator} />
+      <StylePicker
+        engine={engine}
+        options={options}
+        selected={selected}
+        defaultStyle={defaultStyle}
+        onSelect={onStyle}
+      />
+      {broken.length > 0 && (
+        <p className="field__error" role="alert">
+          These stored styles no longer work and are hidden: {broken.join(', ')}
+        </p>
+      )}
+      <CitationEntry citation={citation} />
+      {casedByStyle && article.csl.title && (
+        <TitleCasing
+          key={`${article.id}-${selected.id}`}
+          articleId={article.id}
+          styleId={selected.id}
+          styleLabel={selected.label}
+          computed={computedTitle}
+          override={article.titleOverrides[selected.id]}
+        />
+      )}
+      {selected.kind === 'data' ? (
+        <CitekeyField
+          key={article.id}
+          articleId={article.id}
+          citekey={article.citekey}
+          fixed={article.citekeyFixed}
+        />
+      ) : (
+        <InTextCitations
+          engine={engine}
+          article={article}
+          style={selected.info}
+          locator={locator}
+          onLocator={onLocator}
+        />
+      )}
     </>
   );
 }
 
 function format(
   engine: CitationEngine,
-  article: CitableArticle,
-  { style, label, name, rich }: (typeof REFERENCES)[number],
+  article: ArticleRecord,
+  option: StyleOption,
+  onCopy: () => void,
 ): FormattedCitation {
-  const base = { label, name, code: !rich };
+  const rich = option.kind === 'csl';
+  const base = { label: option.label, name: option.id, code: !rich };
   try {
-    const display = engine.reference(article, style, rich ? 'markdown' : 'text');
+    const display = engine.reference(article, option.id, rich ? 'markdown' : 'text');
     return {
       ...base,
       display,
       copy: () => {
-        const text = rich ? engine.reference(article, style, 'text') : display;
-        return rich ? { text, html: engine.reference(article, style, 'html') } : { text };
+        onCopy();
+        if (!rich) return { text: display };
+        return {
+          text: engine.reference(article, option.id, 'text'),
+          html: engine.reference(article, option.id, 'html'),
+        };
       },
     };
   } catch (error) {

@@ -3,6 +3,7 @@ import type { CitationEngine } from '../../../src-core/citation/types.ts';
 export type {
   CitableArticle,
   CitationEngine,
+  DataFormat,
   InTextStyle,
   OutputFormat,
   ReferenceStyle,
@@ -10,9 +11,9 @@ export type {
 
 /** Loads citation-js and the CSL files as a separate chunk and registers the styles once. */
 export async function loadCitationEngine(): Promise<CitationEngine> {
-  const [{ createCitationEngine }, { CSL_STYLES, CSL_LOCALES }] = await Promise.all([
+  const [{ createCitationEngine }, { CSL_RESOURCES }] = await Promise.all([
     import('../../../src-core/citation/engine.ts'),
     import('./csl-resources.ts'),
   ]);
-  return createCitationEngine({ styles: CSL_STYLES, locales: CSL_LOCALES });
+  return createCitationEngine(CSL_RESOURCES);
 }

@@ -1,0 +1,224 @@
+import './export.css';
+import { Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useLibrary } from '../../app/LibraryContext.tsx';
+import { useHost } from '../../host/index.ts';
+import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx';
+import { useCitationEngine } from '../citations/CitationEngineContext.tsx';
+import { useStyleOptions } from '../citations/use-styles.ts';
+import {
+  EXPORT_FORMATS,
+  exportText,
+  isReferenceList,
+  type ExportFormat,
+} from './export-formats.ts';
+
+interface Props {
+  /** The open article, offered as the "This article" scope. */
+  currentId: string | null;
+  /** The style the reference list starts with (the one on show in the citation panel). */
+  defaultStyle: string;
+  onClose(): void;
+}
+
+/** How much of the file the preview shows; the file itself is always whole. */
+const PREVIEW_CHARS = 6000;
+
+/** Bulk export (a modal <dialog>): scope, format or style, a preview, then save or copy. */
+export function ExportDialog(props: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+  }, []);
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog export-dialog"
+      aria-labelledby={titleId}
+      onClose={props.onClose}
+    >
+      <h2 id={titleId} className="dialog__title">
+        Export citations
+      </h2>
+      <ErrorBoundary
+        fallback={(message) => (
+          <p className="field__error" role="alert">
+            Export is unavailable: {message}
+          </p>
+        )}
+      >
+        <Suspense fallback={<p className="dialog__hint">Preparing citation styles…</p>}>
+          <ExportForm {...props} onClose={() => dialog.current?.close()} />
+        </Suspense>
+      </ErrorBoundary>
+    </dialog>
+  );
+}
+
+function ExportForm({ currentId, defaultStyle, onClose }: Props) {
+  const library = useLibrary();
+  const host = useHost();
+  const engine = useCitationEngine();
+  const ids = { scope: useId(), format: useId(), style: useId(), preview: useId() };
+  const { options } = useStyleOptions(library, engine);
+  const styles = options.filter((o) => o.kind === 'csl');
+  const [scope, setScope] = useState<'library' | 'article'>(currentId ? 'article' : 'library');
+  const [format, setFormat] = useState<ExportFormat>('bibtex');
+  const [style, setStyle] = useState(
+    styles.some((s) => s.id === defaultStyle) ? defaultStyle : 'apa',
+  );
+  const [status, setStatus] = useState<string | null>(null);
+  const all = useLiveQuery(() => library.articles.all(), [library]);
+  const articles = useMemo(
+    () => (scope === 'article' ? (all ?? []).filter((a) => a.id === currentId) : (all ?? [])),
+    [all, scope, currentId],
+  );
+  const result = useMemo(() => {
+    try {
+      return { text: exportText(engine, articles, format, style) };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  }, [engine, articles, format, style]);
+  const spec = EXPORT_FORMATS.find((f) => f.id === format)!;
+
+  /** Keys that left the app are cited in papers: from now on they never change on their own. */
+  const fixKeys = () =>
+    isReferenceList(format)
+      ? Promise.resolve()
+      : library.articles.fixCitekeys(articles.map((a) => a.id));
+
+  async function save() {
+    if (result.text === undefined) return;
+    await fixKeys();
+    const url = URL.createObjectURL(
+      new Blob([result.text], { type: `${spec.mime};charset=utf-8` }),
+    );
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `quire-${scope === 'article' ? 'article' : 'library'}.${spec.extension}`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setStatus(`Saved ${articles.length} ${articles.length === 1 ? 'entry' : 'entries'}.`);
+  }
+
+  async function copy() {
+    if (result.text === undefined) return;
+    await fixKeys();
+    await host.writeClipboard({ text: result.text });
+    setStatus('Copied to the clipboard.');
+  }
+
+  const preview =
+    result.text !== undefined && result.text.length > PREVIEW_CHARS
+      ? `${result.text.slice(0, PREVIEW_CHARS)}\n…`
+      : result.text;
+  return (
+    <form
+      className="export-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <fieldset className="export-form__scope">
+        <legend className="field__label">Articles</legend>
+        <label>
+          <input
+            type="radio"
+            name={ids.scope}
+            checked={scope === 'library'}
+            onChange={() => setScope('library')}
+          />{' '}
+          Whole library ({all?.length ?? '…'})
+        </label>
+        <label>
+          <input
+            type="radio"
+            name={ids.scope}
+            disabled={!currentId}
+            checked={scope === 'article'}
+            onChange={() => setScope('article')}
+          />{' '}
+          The open article
+        </label>
+      </fieldset>
+      <div className="field">
+        <label className="field__label" htmlFor={ids.format}>
+          Format
+        </label>
+        <select
+          id={ids.format}
+          className="field__input"
+          value={format}
+          onChange={(event) => setFormat(event.target.value as ExportFormat)}
+        >
+          {EXPORT_FORMATS.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {isReferenceList(format) && (
+        <div className="field">
+          <label className="field__label" htmlFor={ids.style}>
+            Style
+          </label>
+          <select
+            id={ids.style}
+            className="field__input"
+            value={style}
+            onChange={(event) => setStyle(event.target.value)}
+          >
+            {styles.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className="field">
+        <span className="field__label" id={ids.preview}>
+          Preview ({articles.length} {articles.length === 1 ? 'entry' : 'entries'})
+        </span>
+        {result.error !== undefined ? (
+          <p className="field__error" role="alert">
+            Could not export: {result.error}
+          </p>
+        ) : (
+          <pre
+            className="export-form__preview"
+            aria-labelledby={ids.preview}
+            data-testid="export-preview"
+            tabIndex={0}
+          >
+            {preview}
+          </pre>
+        )}
+      </div>
+      <p className="dialog__hint" role="status">
+        {status}
+      </p>
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={onClose}>
+          Close
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!result.text}
+          onClick={() => void copy()}
+        >
+          Copy
+        </button>
+        <button type="submit" className="button button--primary" disabled={!result.text}>
+          Save file…
+        </button>
+      </div>
+    </form>
+  );
+}
