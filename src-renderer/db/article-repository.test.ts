@@ -42,6 +42,9 @@ describe('ArticleRepository.add', () => {
       tags: [],
       addedAt: expect.any(Number),
       updatedAt: stored?.addedAt,
+      citekey: 'southfront2018video',
+      citekeyFixed: false,
+      titleOverrides: {},
     });
     expect(stored?.csl.author).toEqual([{ literal: 'South Front' }]);
 

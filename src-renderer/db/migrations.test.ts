@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { QuireDatabase } from './database.ts';
-import { migrateArticleV1toV2 } from './migrations.ts';
+import { migrateArticlesV2toV3, migrateArticleV1toV2 } from './migrations.ts';
 import { SCHEMA_V1 } from './schema.ts';
 import { fixtureBytes, freshDbName, referenceArticle, referenceRecordV1 } from './test-article.ts';
 
@@ -40,7 +40,7 @@ describe('migrateArticleV1toV2', () => {
   });
 });
 
-describe('schema upgrade 1 → 2', () => {
+describe('schema upgrade 1 → 3', () => {
   let name: string;
   afterEach(() => Dexie.delete(name));
 
@@ -63,12 +63,16 @@ describe('schema upgrade 1 → 2', () => {
     const db = new QuireDatabase(name);
     try {
       const record = await db.articles.get('old-1');
-      expect(db.verno).toBe(2);
-      expect(record).toEqual(migrateArticleV1toV2(v1));
+      expect(db.verno).toBe(3);
+      expect(record).toEqual(migrateArticlesV2toV3([migrateArticleV1toV2(v1)])[0]);
+      expect(record?.citekey).toBe('southfront2018video');
       expect(record?.parserVersion).toBe(1);
       expect(record?.rights[1]?.display).toBe(v1.rights[1]?.text);
       // Indexes survive: the unique source index still finds it.
       expect((await db.articles.where('source.sha256').equals(v1.source.sha256).first())?.id).toBe(
+        'old-1',
+      );
+      expect((await db.articles.where('citekey').equals('southfront2018video').first())?.id).toBe(
         'old-1',
       );
     } finally {

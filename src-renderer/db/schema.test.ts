@@ -7,15 +7,28 @@ import { disposeLibrary, openTestLibrary } from './test-article.ts';
 let library: Library;
 afterEach(() => disposeLibrary(library));
 
-it('creates the current version (2) with a unique index on the source hash', async () => {
+it('creates the current version (3) with unique indexes on the source hash and the citation key', async () => {
   library = openTestLibrary();
   await library.db.open();
 
   expect(library.db.verno).toBe(CURRENT_SCHEMA_VERSION);
-  expect(library.db.tables.map((t) => t.name).sort()).toEqual(['articles', 'sources']);
+  expect(library.db.tables.map((t) => t.name).sort()).toEqual([
+    'articles',
+    'settings',
+    'sources',
+    'styles',
+  ]);
   const articles = library.db.articles.schema;
   expect(articles.primKey.keyPath).toBe('id');
   expect(articles.idxByName['source.sha256']?.unique).toBe(true);
-  expect(Object.keys(articles.idxByName).sort()).toEqual(['addedAt', 'source.sha256', 'updatedAt']);
+  expect(articles.idxByName['citekey']?.unique).toBe(true);
+  expect(Object.keys(articles.idxByName).sort()).toEqual([
+    'addedAt',
+    'citekey',
+    'source.sha256',
+    'updatedAt',
+  ]);
+  expect(library.db.styles.schema.primKey.keyPath).toBe('id');
+  expect(library.db.settings.schema.primKey.keyPath).toBe('key');
   expect(library.db.sources.schema.primKey.keyPath).toBe('sha256');
 });
