@@ -1,6 +1,7 @@
 import type { CslItem } from '../article/model.ts';
 import { toSentenceCase } from './sentence-case.ts';
-import { toApaTitleCase, toMlaTitleCase } from './title-case.ts';
+import { shortTitle } from './short-title.ts';
+import { toApaTitleCase, toChicagoTitleCase, toMlaTitleCase } from './title-case.ts';
 import type { TitleCasing } from './styles.ts';
 
 /** citeproc sees one item per call; a fixed id keeps its engine's registry to one entry. */
@@ -33,9 +34,7 @@ export interface TitlePreparation {
 
 const HEADLINE: Record<Exclude<TitleCasing, 'sentence'>, typeof toMlaTitleCase> = {
   mla: toMlaTitleCase,
-  // Chicago's headline style (CMOS 18 8.160) differs from MLA's in details the shared rules
-  // cover; until its own function lands it is MLA's, which lowercases the same word classes.
-  chicago: toMlaTitleCase,
+  chicago: toChicagoTitleCase,
 };
 
 /**
@@ -61,28 +60,66 @@ export function itemForStyle(
     delete item['original-publisher'];
     delete item['original-publisher-place'];
   }
+  if (prep.styleId === 'apa' || prep.styleId === 'mla') sameAuthorAndSite(item, prep.styleId);
   // MLA 9 (5.93) leaves out http:// and https:// from URLs.
   if (prep.styleId === 'mla' && typeof item.URL === 'string') {
     item.URL = item.URL.replace(/^https?:\/\//iu, '');
   }
   const override = prep.override?.trim();
+  const title = typeof csl.title === 'string' && csl.title.trim() ? csl.title : null;
+  const statedShort = typeof csl['title-short'] === 'string' && csl['title-short'].trim();
   if (prep.casing !== 'sentence') {
     const headline = HEADLINE[prep.casing];
     for (const field of TITLE_FIELDS) {
       const value = item[field];
       if (typeof value === 'string' && value.trim()) item[field] = headline(value, nouns);
     }
-    if (override) item.title = override;
+    const dropArticle = prep.casing === 'chicago';
+    if (override) {
+      item.title = override;
+      if (!statedShort) item['title-short'] = shortTitle(override, { dropArticle });
+    } else if (title && !statedShort) {
+      item['title-short'] = headline(shortTitle(title, { dropArticle }), nouns);
+    }
     return item;
   }
-  const title = typeof csl.title === 'string' && csl.title.trim() ? csl.title : null;
   if (!title) return item;
   item.title = override || toSentenceCase(title, nouns);
-  if (prep.styleId !== 'apa') return item;
+  const short = statedShort || shortTitle(override || title);
+  if (override && !statedShort) item['title-short'] = short;
+  else if (prep.styleId !== 'apa' || APA_SENTENCE_SHORT.has(csl.type))
+    item['title-short'] = toSentenceCase(short, nouns);
   // APA cites an authorless work in the text by its title in title case (APA 7 8.14).
-  const short = typeof csl['title-short'] === 'string' ? csl['title-short'] : title;
-  item['title-short'] = APA_SENTENCE_SHORT.has(csl.type)
-    ? toSentenceCase(short, nouns)
-    : toApaTitleCase(short, nouns);
+  else item['title-short'] = toApaTitleCase(short, nouns);
   return item;
+}
+
+/** "The Guardian", "guardian", "GUARDIAN." compare equal: case, articles and punctuation aside. */
+function nameKey(name: unknown): string {
+  if (typeof name !== 'string') return '';
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/^the\s+/u, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * An organisation that wrote the page and runs the site is named once. APA 7 (9.16, 10.16)
+ * drops the site name (and a publisher) equal to the author; MLA 9 (2.1.3, 5.2) starts the
+ * entry with the title and keeps the organisation as the site or publisher.
+ */
+function sameAuthorAndSite(item: CslItem, style: 'apa' | 'mla'): void {
+  const authors = item.author ?? [];
+  if (authors.length !== 1) return;
+  const author = nameKey(authors[0]?.literal ?? '');
+  if (!author) return;
+  const same = (field: 'container-title' | 'publisher'): boolean =>
+    nameKey(item[field]) === author;
+  if (style === 'apa') {
+    if (same('container-title')) delete item['container-title'];
+    if (same('publisher')) delete item.publisher;
+    return;
+  }
+  if (same('container-title') || same('publisher')) delete item.author;
 }

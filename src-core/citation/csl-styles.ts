@@ -31,6 +31,19 @@ export function casingOfStyle(styleXml: string): TitleCasing {
   return 'sentence';
 }
 
+/**
+ * apa.csl prints "Retrieved" before the access date and "from" of an undated page as a bare term
+ * beside the group holding them, so a page with no access date gets "Retrieved https://…".
+ * APA 7 (9.16) writes "Retrieved Month Day, Year, from URL" only with a retrieval date, so the
+ * term joins that group and goes when the date is missing.
+ */
+export function withRetrievalGuard(styleXml: string): string {
+  return styleXml.replace(
+    /(<text term="retrieved"[^>]*\/>)(\s*<group delimiter=", ">\s*<date form="text" variable="accessed"\/>\s*<text term="from"\/>\s*<\/group>)/gu,
+    '<group delimiter=" ">$1$2</group>',
+  );
+}
+
 /** FNV-1a: a short, stable name for registered content, so equal resources share one engine. */
 export function contentHash(text: string): string {
   let hash = 0x811c9dc5;
@@ -72,7 +85,7 @@ export function registerStyle(
   localeXml: string,
 ): RegisteredStyle {
   const config = plugins.config.get('@csl');
-  const xml = withoutTitleCasing(styleXml);
+  const xml = withRetrievalGuard(withoutTitleCasing(styleXml));
   const safeId = id.replace(/[^a-z0-9-]/giu, '_');
   const template = `quire-${safeId}-${contentHash(xml)}-${contentHash(localeXml)}`;
   if (!config.styles.has(template)) config.styles.add(template, xml);

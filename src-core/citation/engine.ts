@@ -2,6 +2,9 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import type { CslItem } from '../article/model.ts';
 import { toBibtex } from './bibtex.ts';
+import { toCslJson } from './csl-json.ts';
+import { withLibraryCitekeys } from './library-keys.ts';
+import { toRis, toRisFile } from './ris.ts';
 import { ITEM_ID, itemForStyle } from './csl-item.ts';
 import {
   casingOfStyle,
@@ -130,8 +133,10 @@ export function createCitationEngine(resources: CslResources): CitationEngine {
       case 'bibtex':
       case 'biblatex':
         return toBibtex(article, dataFormat, properNouns(article));
-      default:
-        throw new Error(`Export to ${dataFormat} is not available yet`);
+      case 'ris':
+        return toRis(article);
+      case 'csl-json':
+        return toCslJson([article]);
     }
   };
 
@@ -155,19 +160,28 @@ export function createCitationEngine(resources: CslResources): CitationEngine {
       info,
       registered: registerStyle(id, xml, locale.lang, locale.xml),
     };
+    const outputs: string[] = [];
     try {
-      if (checked.hasBibliography) render(candidate, [prepare(TRIAL, candidate)], 'text');
+      if (checked.hasBibliography)
+        outputs.push(...render(candidate, [prepare(TRIAL, candidate)], 'text'));
       if (checked.hasCitation) {
-        format('citation', [prepare(TRIAL, candidate)], {
+        const html = format('citation', [prepare(TRIAL, candidate)], {
           template: candidate.registered.template,
           lang: candidate.registered.lang,
           format: 'html',
           entry: { id: ITEM_ID },
-        });
+        }) as string;
+        outputs.push(fromCiteprocHtml(html, 'text'));
       }
     } catch (error) {
+      const reason = error instanceof Error && error.message ? error.message : String(error);
+      throw new CslStyleError(`This CSL style cannot be used: it fails when citing (${reason})`);
+    }
+    // citeproc reports some style errors as text instead of throwing.
+    const reported = outputs.find((o) => o.includes('CSL STYLE ERROR') || !o.trim());
+    if (reported !== undefined) {
       throw new CslStyleError(
-        `This CSL style cannot be used: it fails when citing (${(error as Error).message})`,
+        `This CSL style cannot be used: it prints nothing for a web page with an author, title and date (${reported.trim() || 'empty'})`,
       );
     }
     return candidate;
@@ -214,7 +228,10 @@ export function createCitationEngine(resources: CslResources): CitationEngine {
     },
 
     exportData(articles, dataFormat) {
-      const entries = articles.map((a) => exportOne(a, dataFormat));
+      const keyed = withLibraryCitekeys(articles);
+      if (dataFormat === 'csl-json') return toCslJson(keyed);
+      if (dataFormat === 'ris') return toRisFile(keyed);
+      const entries = keyed.map((a) => exportOne(a, dataFormat));
       return entries.length ? `${entries.join('\n\n')}\n` : '';
     },
 

@@ -118,7 +118,7 @@ describe('quire parse: encodings and HTML', () => {
 });
 
 describe('quire cite', () => {
-  it('prints APA, MLA and BibTeX references', async () => {
+  it('prints APA, MLA and classic BibTeX references', async () => {
     expect((await run('cite', REFERENCE, '--style', 'apa')).out).toBe(
       'South Front. (2018, August 15). Video: Taliban pushes back against ISIS expansion in Afghanistan. Increased US troops deployed. Global Research.\n',
     );
@@ -126,7 +126,7 @@ describe('quire cite', () => {
       'South Front. “Video: Taliban Pushes Back against ISIS Expansion in Afghanistan. Increased US Troops Deployed.” Global Research, 15 Aug. 2018.\n',
     );
     const bib = (await run('cite', REFERENCE, '--style', 'bibtex')).out;
-    expect(bib).toMatch(/^@online\{southfront2018video,/);
+    expect(bib).toMatch(/^@misc\{southfront2018video,/);
     expect(bib).toContain('author = {{South Front}}');
     expect(bib).toMatch(/month\s*=\s*aug\b/);
   });
@@ -135,6 +135,70 @@ describe('quire cite', () => {
     expect((await run('cite', REFERENCE, '--style', 'apa', '--format', 'markdown')).out).toContain(
       '*Video: Taliban pushes back against ISIS expansion in Afghanistan. Increased US troops deployed*',
     );
+  });
+
+  it('prints the reference in every shipped style', async () => {
+    const styles = {
+      'chicago-author-date': /^South Front\. 2018\. “Video: Taliban Pushes Back against ISIS/u,
+      'chicago-notes': /^South Front\. “Video: Taliban Pushes Back against ISIS/u,
+      'chicago-shortened-notes': /^South Front\. “Video: Taliban Pushes Back against ISIS/u,
+      harvard: /^South Front \(2018\) Video: Taliban pushes back against ISIS/u,
+      ieee: /^\[1\] South Front, “Video: Taliban pushes back against ISIS/u,
+      vancouver: /^1\. South Front\. Global Research/u,
+    };
+    for (const [style, expected] of Object.entries(styles)) {
+      const { code, out } = await run('cite', REFERENCE, '--style', style);
+      expect(code, style).toBe(0);
+      expect(out, style).toMatch(expected);
+    }
+  });
+
+  it('prints the note of a note style for a locator', async () => {
+    expect(
+      (await run('cite', REFERENCE, '--style', 'chicago-shortened-notes', '--locator', 'para. 5'))
+        .out,
+    ).toBe(
+      'South Front, “Video: Taliban Pushes Back against ISIS Expansion in Afghanistan. Increased US Troops Deployed,” para. 5.\n',
+    );
+  });
+
+  it('cites with a custom .csl style given as a path, and refuses a file that is not one', async () => {
+    const style = join(ROOT, 'e2e/fixtures/quire-short.csl');
+    expect((await run('cite', REFERENCE, '--style', style)).out).toBe(
+      'South Front — Video: Taliban pushes back against ISIS expansion in Afghanistan. Increased US troops deployed — Global Research — 2018.\n',
+    );
+    expect((await run('cite', REFERENCE, '--style', style, '--locator', '5')).out).toBe(
+      '<South Front 2018, p. 5>\n',
+    );
+    const broken = await run(
+      'cite',
+      REFERENCE,
+      '--style',
+      join(ROOT, 'e2e/fixtures/not-a-style.csl'),
+    );
+    expect(broken.code).toBe(1);
+    expect(broken.out).toBe('');
+    expect(broken.err).toMatch(/^quire: This file is not well-formed XML/u);
+  });
+
+  it('refuses a locator the article does not have, with exit code 1', async () => {
+    for (const [locator, message] of [
+      ['para. 99', 'Paragraph 99 does not exist: this article has paragraphs 1 to 15'],
+      ['abc', '"abc" is not a locator'],
+      ['paras. 7-3', 'The range 7-3 runs backwards'],
+    ]) {
+      const { code, err, out } = await run(
+        'cite',
+        REFERENCE,
+        '--style',
+        'apa',
+        '--locator',
+        locator!,
+      );
+      expect(code).toBe(1);
+      expect(out).toBe('');
+      expect(err).toContain(message);
+    }
   });
 
   it('prints an in-text citation for a locator', async () => {
@@ -147,16 +211,59 @@ describe('quire cite', () => {
   });
 });
 
+describe('quire export', () => {
+  it('exports several files with unique citation keys, in each data format', async () => {
+    const copy = tempFile('copy.txt', `${readFileSync(REFERENCE, 'utf8')}\n`);
+    const bib = await run('export', REFERENCE, copy, '--format', 'bibtex');
+    expect(bib.code).toBe(0);
+    expect(bib.out.match(/^@misc\{[^,]+,/gmu)).toEqual([
+      '@misc{southfront2018video,',
+      '@misc{southfront2018videoa,',
+    ]);
+    const json = JSON.parse((await run('export', REFERENCE, copy, '--format', 'csl-json')).out);
+    expect(json.map((item: { id: string }) => item.id)).toEqual([
+      'southfront2018video',
+      'southfront2018videoa',
+    ]);
+    const ris = (await run('export', REFERENCE, '--format', 'ris')).out;
+    expect(ris).toMatch(/^TY {2}- ELEC\r?$/mu);
+    const biblatex = (await run('export', REFERENCE, '--format', 'biblatex')).out;
+    expect(biblatex).toMatch(/^@online\{southfront2018video,/u);
+  });
+
+  it('prints a reference list in a style', async () => {
+    const { code, out } = await run('export', REFERENCE, '--format', 'md', '--style', 'apa');
+    expect(code).toBe(0);
+    expect(out).toBe(
+      'South Front. (2018, August 15). *Video: Taliban pushes back against ISIS expansion in Afghanistan. Increased US troops deployed*. Global Research.\n',
+    );
+  });
+
+  it('gives CSL-JSON the titles cased for a style', async () => {
+    const [item] = JSON.parse(
+      (await run('export', REFERENCE, '--format', 'csl-json', '--style', 'mla')).out,
+    );
+    expect(item.title).toBe(
+      'Video: Taliban Pushes Back against ISIS Expansion in Afghanistan. Increased US Troops Deployed',
+    );
+    expect(item.id).toBe('southfront2018video');
+  });
+});
+
 describe('quire errors', () => {
   it.each([
     [[], /no command given/],
     [['frobnicate'], /unknown command "frobnicate"/],
     [['parse'], /FILE is missing/],
-    [['cite', REFERENCE], /--style is missing \(one of apa, mla, bibtex, biblatex\)/],
+    [['cite', REFERENCE], /--style is missing/],
     [['cite', REFERENCE, '--style', 'chicago-ish'], /--style must be one of .*, not "chicago-ish"/],
     [['cite', REFERENCE, '--style'], /--style needs a value/],
-    [['cite', REFERENCE, '--style', 'bibtex', '--locator', 'para. 5'], /apa and mla only/],
-    [['cite', REFERENCE, '--style', 'biblatex', '--in-text'], /apa and mla only/],
+    [['cite', REFERENCE, '--style', 'bibtex', '--locator', 'para. 5'], /CSL styles only/],
+    [['cite', REFERENCE, '--style', 'biblatex', '--in-text'], /CSL styles only/],
+    [['export', REFERENCE, '--format', 'text'], /give its --style/],
+    [['export', REFERENCE, '--format', 'ris', '--style', 'apa'], /not ris/],
+    [['export', REFERENCE, '--format', 'bibtex', '--style', 'bibtex'], /--style must be one of/],
+    [['export', '--format', 'bibtex'], /FILE is missing/],
   ])('exit 2 for usage %j', async (argv, message) => {
     const { code, err, out } = await run(...argv);
     expect(code).toBe(2);
@@ -176,18 +283,19 @@ describe('quire errors', () => {
     [['cite', 'FILE'], /--style is missing/],
     [
       ['cite', 'FILE', '--style', 'foo'],
-      /--style must be one of apa, mla, bibtex, biblatex, not "foo"/,
+      /--style must be one of apa, mla, chicago-author-date, .*, or a \.csl file, not "foo"/,
     ],
-    [['cite', 'FILE', '--style=', '--format', 'text'], /--style must be one of/],
+    [['cite', 'FILE', '--style=', '--format', 'text'], /--style needs a value/],
     [
       ['cite', 'FILE', '--style', 'apa', '--format', 'pdf'],
-      /--format must be one of text, markdown, html, not "pdf"/,
+      /--format must be one of text, md, markdown, html, not "pdf"/,
     ],
     [['cite', 'FILE', '--style', 'apa', '--style', 'mla'], /--style is given twice/],
     [['cite', 'FILE', '--style', 'apa', '--in-text=yes'], /--in-text takes no value/],
     [['cite', 'FILE', '--style', 'apa', '--locator'], /--locator needs a value/],
     [['cite', 'FILE', '--style', 'apa', '--locator', ' '], /--locator needs a value/],
-    [['cite', 'FILE', '--style', 'bibtex', '--in-text'], /apa and mla only/],
+    [['cite', 'FILE', '--style', 'bibtex', '--in-text'], /CSL styles only/],
+    [['export', 'FILE', 'FILE', '--format', 'pdf'], /--format must be one of bibtex/],
     [['cite', 'FILE', 'b.txt', '--style', 'apa'], /unexpected argument "b.txt"/],
     [['--style', 'apa', 'cite', 'FILE'], /give the command first/],
     [['frobnicate', 'FILE'], /unknown command "frobnicate"/],

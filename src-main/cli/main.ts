@@ -17,7 +17,6 @@ import {
 import { loadCslResources } from './csl-resources.ts';
 import { parseCommandLine, quoteArg, UsageError, type CommandSpec } from './args.ts';
 
-
 import { readImportFile } from './read-file.ts';
 import { parseHtml } from './parse-html.ts';
 
