@@ -96,11 +96,19 @@ test('the library is exported to BibTeX and RIS through the export dialog', asyn
   expect(risText).toMatch(/^AU {2}- South Front\r?$/mu);
   expect(risText).toMatch(/^ER {2}- ?\r?$/mu);
 
+  // A chosen selection: nothing chosen, nothing to save.
+  await dialog.getByRole('radio', { name: /Articles I choose/u }).check();
+  await dialog.getByRole('button', { name: 'Choose none' }).click();
+  await expect(dialog.getByRole('button', { name: 'Save file…' })).toBeDisabled();
+  await dialog.getByRole('checkbox', { name: /Video: Taliban Pushes Back/u }).check();
+  await expect(preview).toContainText('ER  - ');
+  await dialog.getByRole('radio', { name: /Whole library/u }).check();
+
   // A reference list in a style, with its own preview.
   await format.selectOption({ label: 'Reference list, plain text (.txt)' });
   await dialog.getByLabel('Style').selectOption({ label: 'Chicago 18 (author-date)' });
   await expect(preview).toHaveText(
-    /^South Front\. 2018\. “Video: Taliban Pushes Back against ISIS Expansion/u,
+    /^South Front\. 2018\. “Video: Taliban Pushes Back Against ISIS Expansion/u,
   );
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toHaveCount(0);

@@ -115,7 +115,7 @@ test('the reference article: import, read, verbatim notices, citations', async (
 
   await style.selectOption({ label: 'Chicago 18 (notes, full)' });
   await expect(panel.getByTestId('citation-chicago-notes-text')).toHaveText(
-    'South Front. “Video: Taliban Pushes Back against ISIS Expansion in Afghanistan. Increased US Troops Deployed.” Global Research, August 15, 2018.',
+    'South Front. “Video: Taliban Pushes Back Against ISIS Expansion in Afghanistan. Increased US Troops Deployed.” Global Research, August 15, 2018.',
   );
   await panel.getByRole('button', { name: 'Copy Chicago 18 (notes, full) reference' }).click();
   await expect.poll(() => clipboard.readText()).toMatch(/^South Front\. “Video: Taliban Pushes/);

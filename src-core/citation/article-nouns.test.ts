@@ -10,6 +10,18 @@ describe('articleProperNouns', () => {
     );
   });
 
+  it('keeps a place inside a longer name, but not the rest of that name', () => {
+    const nouns = articleProperNouns([
+      'According to the Special Inspector General for Afghanistan Reconstruction, aid fell.',
+    ]);
+    expect(toSentenceCase('Afghanistan Reconstruction Stalls', nouns)).toBe(
+      'Afghanistan reconstruction stalls',
+    );
+    expect(
+      toSentenceCase('Special Inspector General for Afghanistan Reconstruction Reports', nouns),
+    ).toBe('Special Inspector General for Afghanistan Reconstruction reports');
+  });
+
   it('drops a lexicon name the body writes in lower case', () => {
     const nouns = articleProperNouns(['Roast the turkey for three hours at a low heat.']);
     expect(toSentenceCase('How to Roast a Turkey', nouns)).toBe('How to roast a turkey');

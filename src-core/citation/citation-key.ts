@@ -1,4 +1,5 @@
 import type { CslItem, CslName } from '../article/model.ts';
+import type { CitableArticle } from './types.ts';
 import { ARTICLES } from './word-lists.ts';
 
 /** Letters that do not decompose into a base letter plus a combining mark. */
@@ -14,18 +15,26 @@ const TRANSLITERATIONS: Record<string, string> = {
   ı: 'i',
 };
 
+/** Latin letters without their accents, and the letters above spelled out: "Łódź" -> "Lodz". */
+function toAsciiLetters(text: string): string {
+  return text
+    .replace(/[ßæœøđðþłıÆŒØĐÐÞŁ]/gu, (c) => {
+      const lower = TRANSLITERATIONS[c.toLowerCase()] ?? '';
+      return c === c.toLowerCase() ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
+    })
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '');
+}
+
 /** "Müller-Lüdenscheidt" -> "mullerludenscheidt": only [a-z0-9] survive. */
 export function keyPart(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[ßæœøđðþłı]/gu, (c) => TRANSLITERATIONS[c] ?? '')
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]/g, '');
+  return toAsciiLetters(text.toLowerCase()).replace(/[^a-z0-9]/g, '');
 }
 
 function nameKey(name: CslName | undefined): string {
-  if (!name) return '';
-  return keyPart(name.family ?? name.literal ?? name.given ?? '');
+  if (!name || typeof name !== 'object') return '';
+  const text = [name.family, name.literal, name.given].find((t) => typeof t === 'string' && t);
+  return keyPart(text ?? '');
 }
 
 /** The year of publication, or null when the item has none. */
@@ -45,12 +54,48 @@ export function issuedYear(csl: CslItem): number | null {
  */
 export function citationKey(csl: CslItem): string {
   const editors = Array.isArray(csl.editor) ? (csl.editor as CslName[]) : [];
-  const author = nameKey(csl.author?.[0]) || nameKey(editors[0]);
+  const authors = Array.isArray(csl.author) ? csl.author : [];
+  const author = nameKey(authors[0]) || nameKey(editors[0]);
   const year = issuedYear(csl);
   const titleWord =
-    (csl.title ?? '')
+    (typeof csl.title === 'string' ? csl.title : '')
       .split(/\s+/u)
       .map(keyPart)
       .find((w) => w && !ARTICLES.has(w)) ?? '';
   return `${author || 'anon'}${year ?? 'nd'}${titleWord}`;
+}
+
+/**
+ * A key every reader accepts as it is: BibTeX ends a key at , { } ( ) = " # % ' ~ \ or a space,
+ * pandoc's [@key] syntax stops at most other punctuation, and a .bib file must be ASCII. Letters
+ * lose their accents, everything outside [A-Za-z0-9_:.+/-] is dropped; case is kept.
+ */
+export function safeCitekey(key: string): string {
+  return toAsciiLetters(key).replace(/[^A-Za-z0-9_:.+/-]/g, '');
+}
+
+/** The article's key in every export: the library's own, else one derived from its data. */
+export function articleCitekey(article: CitableArticle): string {
+  return (article.citekey && safeCitekey(article.citekey)) || citationKey(article.csl);
+}
+
+/** Better BibTeX's suffixes: a … z, then aa, ab, … az, ba, … (bijective base 26). */
+function suffix(n: number): string {
+  let out = '';
+  for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) {
+    out = String.fromCharCode(97 + ((i - 1) % 26)) + out;
+  }
+  return out;
+}
+
+/**
+ * The base key if no other item has it, else the base with the first free suffix: a, b, … z,
+ * aa, ab, … ("smith2020" -> "smith2020a"). The caller adds the result to `taken`.
+ */
+export function uniqueCitekey(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 1; ; n++) {
+    const key = base + suffix(n);
+    if (!taken.has(key)) return key;
+  }
 }

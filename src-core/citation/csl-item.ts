@@ -1,4 +1,5 @@
 import type { CslItem } from '../article/model.ts';
+import { cleanDate } from './csl-json.ts';
 import { toSentenceCase } from './sentence-case.ts';
 import { shortTitle } from './short-title.ts';
 import { toApaTitleCase, toChicagoTitleCase, toMlaTitleCase } from './title-case.ts';
@@ -49,6 +50,13 @@ export function itemForStyle(
   nouns: ReadonlySet<string>,
 ): CslItem {
   const item: CslItem = { ...csl, id: ITEM_ID };
+  // citeproc prints month 13 as "Spring" and 31 February as written: impossible parts go.
+  for (const field of ['issued', 'accessed', 'original-date'] as const) {
+    if (item[field] === undefined) continue;
+    const date = cleanDate(item[field]);
+    if (date) item[field] = date;
+    else delete item[field];
+  }
   // A page whose title the parser could not find still gets a citation that says so, in the
   // bracketed-description form APA 7 and MLA 9 use for untitled works, instead of "(N.d.).".
   if (typeof csl.title !== 'string' || !csl.title.trim()) item.title = UNTITLED;
@@ -114,8 +122,7 @@ function sameAuthorAndSite(item: CslItem, style: 'apa' | 'mla'): void {
   if (authors.length !== 1) return;
   const author = nameKey(authors[0]?.literal ?? '');
   if (!author) return;
-  const same = (field: 'container-title' | 'publisher'): boolean =>
-    nameKey(item[field]) === author;
+  const same = (field: 'container-title' | 'publisher'): boolean => nameKey(item[field]) === author;
   if (style === 'apa') {
     if (same('container-title')) delete item['container-title'];
     if (same('publisher')) delete item.publisher;

@@ -137,6 +137,22 @@ describe('dates', () => {
   });
 });
 
+describe('impossible dates', () => {
+  it('keep only the parts that can exist, in every style', () => {
+    const month13 = cdc({ issued: { 'date-parts': [[2020, 13, 45]] } });
+    expect(engine.reference(month13, 'apa')).toContain(
+      'Centers for Disease Control and Prevention. (2020).',
+    );
+    const feb31 = cdc({ issued: { 'date-parts': [[2020, 2, 31]] } });
+    expect(engine.reference(feb31, 'mla')).toContain(', Feb. 2020, ');
+    const noYear = cdc({ issued: { 'date-parts': [['x' as unknown as number]] } });
+    expect(engine.reference(noYear, 'apa')).toContain('(n.d.)');
+    for (const { id } of engine.styles()) {
+      expect(engine.reference(month13, id), id).not.toMatch(/Spring|45/u);
+    }
+  });
+});
+
 describe('every shipped style', () => {
   it.each([
     ['apa', /^Centers for Disease Control and Prevention\. \(2020, September 11\)\./u],

@@ -29,7 +29,7 @@ export {
   type Locator,
 } from './locator.ts';
 export { toSentenceCase } from './sentence-case.ts';
-export { toApaTitleCase, toMlaTitleCase } from './title-case.ts';
+export { toApaTitleCase, toChicagoTitleCase, toMlaTitleCase } from './title-case.ts';
 export { learnProperNouns } from './proper-nouns.ts';
 export { citationKey } from './citation-key.ts';
 export { toBibtex, protectTitle, type BibDialect } from './bibtex.ts';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { learnProperNouns } from './proper-nouns.ts';
 import { toSentenceCase } from './sentence-case.ts';
 
 const NOUNS = new Set([
@@ -127,5 +128,73 @@ describe('a title already in sentence case', () => {
     expect(toSentenceCase('Notes on the March Meeting', new Set())).toBe(
       'Notes on the march meeting',
     );
+  });
+});
+
+describe('proper nouns learned from the body are names, not loose words', () => {
+  const cased = (body: string, title: string): string =>
+    toSentenceCase(title, learnProperNouns([body]));
+
+  it('keeps a person’s surname when the body gives the full name', () => {
+    expect(cased('Donald Trump said the order was ready.', 'Trump Signs Order')).toBe(
+      'Trump signs order',
+    );
+    expect(cased('Aides to President Trump said so.', 'Why Trump Signed the Order')).toBe(
+      'Why Trump signed the order',
+    );
+    // The given name alone is not the person's name.
+    expect(cased('Donald Trump said the order was ready.', 'Why Donald Ducked')).toBe(
+      'Why donald ducked',
+    );
+  });
+
+  it('lower-cases a word the body capitalises only inside a longer name', () => {
+    const body = 'A spokesperson for the National Public Radio Foundation said cuts were coming.';
+    expect(cased(body, 'Public Radio Funding Cuts Loom')).toBe('Public radio funding cuts loom');
+    expect(cased(body, 'Why Public Radio Funding Cuts Matter')).toBe(
+      'Why public radio funding cuts matter',
+    );
+    expect(cased(body, 'Inside the National Public Radio Foundation')).toBe(
+      'Inside the National Public Radio Foundation',
+    );
+    expect(cased(body, 'Foundation Grants Rise')).toBe('Foundation grants rise');
+  });
+
+  it('keeps a sub-run the body writes on its own', () => {
+    const body =
+      'A spokesperson for the National Public Radio Foundation said cuts were coming. ' +
+      'Listeners of Public Radio in rural areas complained.';
+    expect(cased(body, 'Why Public Radio Funding Cuts Matter')).toBe(
+      'Why Public Radio funding cuts matter',
+    );
+  });
+
+  it('does not turn the last word of a place or event into a name', () => {
+    const body = 'Veterans of the Cold War met at the White House last week.';
+    expect(cased(body, 'Why the War Ended')).toBe('Why the war ended');
+    expect(cased(body, 'The Cold War at the White House')).toBe('The Cold War at the White House');
+  });
+});
+
+describe('capitals after a sentence ends inside the title', () => {
+  const nouns = new Set([...NOUNS, 'Clinton', 'Roe', 'Wade', 'Kennedy', 'Afghans', 'Apple Inc']);
+  const cases: [string, string][] = [
+    ['Taliban Regroups. What Now?', 'Taliban regroups. What now?'],
+    ['Is It Over? Not Yet!', 'Is it over? Not yet!'],
+    ['Stop! Hammer Time', 'Stop! Hammer time'],
+    ['Trump vs. Clinton: The Rematch', 'Trump vs. Clinton: The rematch'],
+    ['Roe v. Wade Overturned. What Comes Next?', 'Roe v. Wade overturned. What comes next?'],
+    ['U.S. Troops Leave. Afghans Wait', 'U.S. troops leave. Afghans wait'],
+    ['John F. Kennedy Remembered', 'John F. Kennedy remembered'],
+    ['Apple Inc. Reports Record Profits', 'Apple Inc. reports record profits'],
+    ['Ph.D. Students Strike. Universities Respond', 'Ph.D. students strike. Universities respond'],
+    ['Talks Resume at 3 p.m. Today', 'Talks resume at 3 p.m. today'],
+    ['Crisis (Part 1). The Aftermath', 'Crisis (Part 1). The aftermath'],
+    ['“We Will Win.” Then They Lost', '“We will win.” Then they lost'],
+    ['Wait... What Happened?', 'Wait... what happened?'],
+    ['Kabul Falls — And Then What?', 'Kabul falls — And then what?'],
+  ];
+  it.each(cases)('%s', (title, expected) => {
+    expect(toSentenceCase(title, nouns)).toBe(expected);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toApaTitleCase, toMlaTitleCase } from './title-case.ts';
+import { toApaTitleCase, toChicagoTitleCase, toMlaTitleCase } from './title-case.ts';
 
 describe('toMlaTitleCase (MLA 9 title case)', () => {
   const cases: [string, string][] = [
@@ -95,5 +95,123 @@ describe('toApaTitleCase (APA 7 title case, for titles in running text)', () => 
   ];
   it.each(cases)('%s', (title, expected) => {
     expect(toApaTitleCase(title)).toBe(expected);
+  });
+});
+
+describe('toMlaTitleCase: subordinating conjunctions (MLA 9 1.2.1)', () => {
+  const cases: [string, string][] = [
+    // Subordinating conjunctions are principal words.
+    ['Anywhere that Chance Leads', 'Anywhere That Chance Leads'],
+    ['one if by land', 'One If by Land'],
+    ['We Fight because We Must', 'We Fight Because We Must'],
+    ['dance although it hurts', 'Dance Although It Hurts'],
+    ['Home is where the heart is', 'Home Is Where the Heart Is'],
+    ['Stay while the Music Plays', 'Stay While the Music Plays'],
+    ['nothing changes unless you do', 'Nothing Changes Unless You Do'],
+    ['Remember when we were young', 'Remember When We Were Young'],
+    ['Walk softly so that no one hears', 'Walk Softly So That No One Hears'],
+    // "as" follows its function: conjunction before a clause, preposition before a noun.
+    ['Life as I Find It', 'Life As I Find It'],
+    ['the artist as critic', 'The Artist as Critic'],
+    ['Call Me as Soon as You Can', 'Call Me As Soon As You Can'],
+    ['It Looks as if It Will Rain', 'It Looks As If It Will Rain'],
+    // So do after, before, since, until.
+    ['Pride Before the Fall', 'Pride before the Fall'],
+    ['Call Before You Dig', 'Call Before You Dig'],
+    ['Wait Until Dark', 'Wait until Dark'],
+    ['Wait Until They Come Home', 'Wait Until They Come Home'],
+    // Two-word prepositions are prepositions; coordinating conjunctions stay lower case.
+    ['The World According to Garp', 'The World according to Garp'],
+    ['Cancelled Because of Rain', 'Cancelled because of Rain'],
+    ['Strange Yet Beautiful', 'Strange yet Beautiful'],
+    // Lower-case name particles before a name are kept.
+    ['the life of Ludwig van Beethoven', 'The Life of Ludwig van Beethoven'],
+    ['Speech by President von der Leyen', 'Speech by President von der Leyen'],
+    ['A van for Every Family', 'A Van for Every Family'],
+    ['Made in the USA de luxe edition', 'Made in the USA De Luxe Edition'],
+  ];
+  it.each(cases)('%s', (title, expected) => {
+    expect(toMlaTitleCase(title)).toBe(expected);
+  });
+});
+
+describe('toChicagoTitleCase (CMOS 18 title case)', () => {
+  const cases: [string, string][] = [
+    // Articles, and/but/for/or/nor, "to", "as" and prepositions of four letters or fewer.
+    ['the girl with the dragon tattoo', 'The Girl with the Dragon Tattoo'],
+    ['Sitting on the floor in an empty room', 'Sitting on the Floor in an Empty Room'],
+    ['How To Win Friends And Influence People', 'How to Win Friends and Influence People'],
+    ['tired but happy', 'Tired but Happy'],
+    ['the artist as critic', 'The Artist as Critic'],
+    ['Life As I Find It', 'Life as I Find It'],
+    ['What Comes Next for Europe?', 'What Comes Next for Europe?'],
+    // Prepositions of five letters or more, and "yet" and "so", are capitalised.
+    ['Much ado about nothing', 'Much Ado About Nothing'],
+    ['A river runs through it', 'A River Runs Through It'],
+    ['War between the states', 'War Between the States'],
+    ['The case for and against reform', 'The Case for and Against Reform'],
+    ['strange yet beautiful', 'Strange Yet Beautiful'],
+    ['Walk softly so no one hears', 'Walk Softly So No One Hears'],
+    ['Because I could not stop for death', 'Because I Could Not Stop for Death'],
+    // Prepositions used as adverbs or adjectives, and in Latin expressions.
+    ['Giving up on love', 'Giving Up on Love'],
+    ['the on button', 'The On Button'],
+    ['Cells grown in vitro', 'Cells Grown In Vitro'],
+    ['knowledge a priori and its limits', 'Knowledge A Priori and Its Limits'],
+    // Before a noun phrase a particle reads as a preposition (as in MLA).
+    ['Turn Off the Lights', 'Turn off the Lights'],
+    // First and last words, subtitles, sentences.
+    ['afghanistan: a country at war', 'Afghanistan: A Country at War'],
+    ['Something to believe in', 'Something to Believe In'],
+    ['taliban regroups. what now?', 'Taliban Regroups. What Now?'],
+    // Hyphenated compounds (8.161).
+    ['under-the-counter medications', 'Under-the-Counter Medications'],
+    ['record-breaking borrowing from abroad', 'Record-Breaking Borrowing from Abroad'],
+    ['the twenty-first century', 'The Twenty-First Century'],
+    ['anti-inflammatory drugs', 'Anti-inflammatory Drugs'],
+    ['Pre-war Berlin', 'Pre-war Berlin'],
+    ['self-sustaining reactions', 'Self-Sustaining Reactions'],
+    ['the e-mail that changed everything', 'The E-mail That Changed Everything'],
+    ['Up-to-date advice', 'Up-to-Date Advice'],
+    // Acronyms, inner capitals and name particles keep their spelling.
+    ['The NSA and the iPhone', 'The NSA and the iPhone'],
+    ['Charles de Gaulle and the fifth republic', 'Charles de Gaulle and the Fifth Republic'],
+  ];
+  it.each(cases)('%s', (title, expected) => {
+    expect(toChicagoTitleCase(title)).toBe(expected);
+  });
+
+  it('keeps proper nouns and proper adjectives, also after a prefix', () => {
+    const nouns = new Set(['Taliban', 'ISIS', 'Afghanistan', 'US', 'American', 'English']);
+    expect(
+      toChicagoTitleCase(
+        'Video: Taliban pushes back against ISIS expansion in Afghanistan. Increased US troops deployed',
+        nouns,
+      ),
+    ).toBe(
+      'Video: Taliban Pushes Back Against ISIS Expansion in Afghanistan. Increased US Troops Deployed',
+    );
+    expect(toChicagoTitleCase('the anti-American left', nouns)).toBe('The Anti-American Left');
+    expect(toChicagoTitleCase('non-English-speaking representatives', nouns)).toBe(
+      'Non-English-Speaking Representatives',
+    );
+    expect(toChicagoTitleCase('TALIBAN PUSHES BACK AGAINST ISIS', nouns)).toBe(
+      'Taliban Pushes Back Against ISIS',
+    );
+  });
+
+  it('differs from MLA only where the manuals do', () => {
+    const title = 'A guide to writing about the environment, yet so much more';
+    expect(toMlaTitleCase(title)).toBe(
+      'A Guide to Writing about the Environment, yet so Much More',
+    );
+    expect(toChicagoTitleCase(title)).toBe(
+      'A Guide to Writing About the Environment, Yet So Much More',
+    );
+  });
+
+  it('handles empty and punctuation-only titles', () => {
+    expect(toChicagoTitleCase('')).toBe('');
+    expect(toChicagoTitleCase('?!')).toBe('?!');
   });
 });

@@ -67,7 +67,8 @@ function settledSpelling(
 ): string | null {
   if (!letters(text)) return text;
   // Domains, e-mail addresses and URLs are written as they are ("globalresearch.ca").
-  if (/\p{L}{2,}\.\p{L}{2,}|@|:\/\//u.test(text)) return text;
+  // (Two letters either side of the dot say the same as "two or more", without backtracking.)
+  if (/\p{L}{2}\.\p{L}{2}|@|:\/\//u.test(text)) return text;
   // Dotted lower-case abbreviations: "e.g", "i.e", "a.m".
   if (/^(?:\p{Ll}\.)+\p{Ll}$/u.test(text)) return text;
   if (isPronounI(text) || /^i(?:['’](?:m|ll|d|ve))?$/u.test(text)) return `I${text.slice(1)}`;
@@ -105,7 +106,11 @@ function isNumberLike(core: string): boolean {
   return /^\p{N}+\p{L}?$/u.test(core) || /^[IVXLC]+$/u.test(core) || /^\p{Lu}$/u.test(core);
 }
 
-/** Marks a learned multi-word name ("Middle East") starting at word i; returns its length. */
+/**
+ * Marks the longest learned multi-word name ("Middle East") starting at word i; returns its
+ * length. Names are looked up whole, by their words in lower case, so each title word costs at
+ * most MAX_MATCHED_WORDS look-ups however many names the article taught.
+ */
 function matchPhrase(
   words: readonly Word[],
   parts: Part[][],
@@ -113,28 +118,43 @@ function matchPhrase(
   nouns: ProperNounIndex,
   caseless: boolean,
 ): number {
-  const first = words[i];
-  if (!first) return 0;
-  for (const phrase of nouns.phrasesFrom(first.core)) {
-    const span = words.slice(i, i + phrase.length);
-    if (span.length < phrase.length) continue;
-    const fits = phrase.every((expected, k) => {
-      const w = span[k];
-      if (!w || (k > 0 && !/^\s+$/u.test(w.before)) || (k < phrase.length - 1 && w.trail)) {
-        return false;
-      }
-      const stem = k === phrase.length - 1 ? splitPossessive(w.core)[0] : w.core;
-      if (stem.toLowerCase() !== expected.toLowerCase()) return false;
-      return caseless || !isCapitalised(expected) || isCapitalised(stem);
-    });
-    if (!fits) continue;
-    phrase.forEach((expected, k) => {
-      const w = span[k];
-      if (!w || !isCapitalised(expected)) return;
-      const possessive = k === phrase.length - 1 ? splitPossessive(w.core)[1] : '';
-      parts[i + k] = [{ text: expected + possessive.toLowerCase(), fixed: true }];
-    });
-    return phrase.length;
+  const longest = Math.min(nouns.longestPhrase, MAX_MATCHED_WORDS);
+  let prefix = '';
+  let best: readonly string[] | undefined;
+  for (let k = 0; k < longest; k++) {
+    const w = words[i + k];
+    if (!w || (k > 0 && (!/^\s+$/u.test(w.before) || w.lead))) break;
+    const stem = splitPossessive(w.core)[0];
+    const key = prefix + stem.toLowerCase();
+    const phrase = k > 0 ? nouns.phrase(key) : undefined;
+    if (phrase && phrase.length === k + 1 && fitsCase(phrase, words, i, caseless)) best = phrase;
+    // Only the last word of a name may carry punctuation or a possessive.
+    if (w.trail || stem !== w.core) break;
+    prefix += `${w.core.toLowerCase()} `;
   }
-  return 0;
+  if (!best) return 0;
+  best.forEach((expected, k) => {
+    const w = words[i + k];
+    if (!w || !isCapitalised(expected)) return;
+    const possessive = splitPossessive(w.core)[1];
+    parts[i + k] = [{ text: expected + possessive.toLowerCase(), fixed: true }];
+  });
+  return best.length;
+}
+
+/** Names longer than this are not looked for in titles (learned ones stop at MAX_PHRASE_WORDS). */
+const MAX_MATCHED_WORDS = 12;
+
+/** A capitalised word of the name must be capitalised in the title, unless it has no case. */
+function fitsCase(
+  phrase: readonly string[],
+  words: readonly Word[],
+  i: number,
+  caseless: boolean,
+): boolean {
+  if (caseless) return true;
+  return phrase.every((expected, k) => {
+    const stem = splitPossessive(words[i + k]?.core ?? '')[0];
+    return !isCapitalised(expected) || isCapitalised(stem);
+  });
 }

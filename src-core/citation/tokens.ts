@@ -21,7 +21,12 @@ export interface Word {
 // Spaced en dashes and hyphens act as dashes; unspaced ones join compounds ("US-backed").
 const SEPARATOR = /(\s*[—―]\s*|\s+[–-]\s+|\s+)/u;
 const LEAD = /^[^\p{L}\p{N}]*/u;
-const TRAIL = /[^\p{L}\p{N}]*$/u;
+/**
+ * The last letter or digit and the punctuation after it. Anchored on a letter so that each
+ * start position scans only the punctuation that follows it: linear time, where a bare
+ * `[^\p{L}\p{N}]*$` retries every position of a long punctuation run (quadratic).
+ */
+const TRAIL = /[\p{L}\p{N}]([^\p{L}\p{N}]*)$/u;
 
 /**
  * Abbreviations whose full stop does not end a sentence. Missing one only costs a wrongly
@@ -51,12 +56,12 @@ export function tokenize(text: string): { words: Word[]; tail: string } {
     if (!piece) continue;
     const lead = LEAD.exec(piece)?.[0] ?? '';
     const rest = piece.slice(lead.length);
-    const trail = rest ? (TRAIL.exec(rest)?.[0] ?? '') : '';
+    const trail = rest ? (TRAIL.exec(rest)?.[1] ?? '') : '';
     const core = rest.slice(0, rest.length - trail.length);
     if (!core) {
       // Bare punctuation ("&", "-", "*") is glued to the next word's separator.
       before += piece;
-      if (/[:.?!]/u.test(piece)) boundary = true;
+      if (endsSentence('', piece)) boundary = true;
       if (/[—―]/u.test(piece)) dash = true;
       continue;
     }
@@ -76,17 +81,25 @@ export function joinWords(words: readonly Word[], tail: string, cores: readonly 
   return out + tail;
 }
 
-/** Whether the punctuation after this word opens a new sentence or a subtitle. */
+/**
+ * Whether the punctuation after this word ends a sentence or opens a subtitle: a colon, a
+ * question or exclamation mark, or a full stop that is not an ellipsis and does not belong to an
+ * abbreviation ("vs.", "Dr.", "etc."), an initial ("John F. Kennedy") or a dotted abbreviation
+ * ("U.S.", "e.g.", "Ph.D.", "a.m."). A full stop after a closing quote or bracket ("(Updated).")
+ * always ends the sentence: an abbreviation's own full stop comes straight after it.
+ */
 export function endsSentence(core: string, trail: string): boolean {
-  if (/:/u.test(trail) || /[?!]/u.test(trail)) return true;
-  if (!trail.startsWith('.')) return false;
-  if (trail.startsWith('...') || trail.startsWith('…')) return false;
-  const lower = core.toLowerCase();
-  if (ABBREVIATIONS.has(lower)) return false;
-  // Initials ("John F. Kennedy") and dotted acronyms ("U.S.") are not sentence ends.
-  if (/^\p{L}$/u.test(core) || /^(?:\p{L}\.)+\p{L}$/u.test(core)) return false;
-  return true;
+  if (/[:?!]/u.test(trail)) return true;
+  const stop = trail.indexOf('.');
+  if (stop < 0 || trail.includes('..') || trail.includes('…')) return false;
+  if (stop > 0) return true;
+  if (ABBREVIATIONS.has(core.toLowerCase())) return false;
+  // Initials ("John F. Kennedy") and dotted abbreviations ("U.S.", "Ph.D.") are not sentence ends.
+  return !/^\p{L}$/u.test(core) && !DOTTED_ABBREVIATION.test(core);
 }
+
+/** "U.S", "e.g", "Ph.D", "a.m": short letter groups joined by full stops. */
+const DOTTED_ABBREVIATION = /^\p{L}{1,3}(?:\.\p{L}{1,3})+$/u;
 
 /** Splits "US-backed" into ["US", "-", "backed"]; separators sit at odd indices. */
 export function splitCompound(core: string): string[] {

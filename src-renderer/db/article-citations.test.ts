@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Library } from './index.ts';
+import type { ArticleRecord, Library } from './index.ts';
 import { migrateArticlesV2toV3, type ArticleRecordV2 } from './migrations.ts';
 import { disposeLibrary, openTestLibrary, recordOf, variantArticle } from './test-article.ts';
 
@@ -113,9 +113,14 @@ describe('migrateArticlesV2toV3', () => {
       ['newer', 'southfront2018videob', false],
     ]);
     expect(migrated.every((r) => Object.keys(r.titleOverrides).length === 0)).toBe(true);
-    const kept = migrateArticlesV2toV3([
-      { ...old('a', 1), citekey: 'mine', citekeyFixed: true, titleOverrides: { apa: 'X' } },
-    ] as ArticleRecordV2[]);
+    // A record written by a build ahead of its schema version already has the fields.
+    const ahead: ArticleRecord = {
+      ...old('a', 1),
+      citekey: 'mine',
+      citekeyFixed: true,
+      titleOverrides: { apa: 'X' },
+    };
+    const kept = migrateArticlesV2toV3([ahead]);
     expect(kept[0]).toMatchObject({
       citekey: 'mine',
       citekeyFixed: true,

@@ -6,6 +6,7 @@ import { useHost } from '../../host/index.ts';
 import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx';
 import { useCitationEngine } from '../citations/CitationEngineContext.tsx';
 import { useStyleOptions } from '../citations/use-styles.ts';
+import { ArticleChooser } from './ArticleChooser.tsx';
 import {
   EXPORT_FORMATS,
   exportText,
@@ -20,6 +21,8 @@ interface Props {
   defaultStyle: string;
   onClose(): void;
 }
+
+type Scope = 'library' | 'article' | 'chosen';
 
 /** How much of the file the preview shows; the file itself is always whole. */
 const PREVIEW_CHARS = 6000;
@@ -64,17 +67,22 @@ function ExportForm({ currentId, defaultStyle, onClose }: Props) {
   const ids = { scope: useId(), format: useId(), style: useId(), preview: useId() };
   const { options } = useStyleOptions(library, engine);
   const styles = options.filter((o) => o.kind === 'csl');
-  const [scope, setScope] = useState<'library' | 'article'>(currentId ? 'article' : 'library');
+  const [scope, setScope] = useState<Scope>(currentId ? 'article' : 'library');
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(
+    () => new Set(currentId ? [currentId] : []),
+  );
   const [format, setFormat] = useState<ExportFormat>('bibtex');
   const [style, setStyle] = useState(
     styles.some((s) => s.id === defaultStyle) ? defaultStyle : 'apa',
   );
   const [status, setStatus] = useState<string | null>(null);
   const all = useLiveQuery(() => library.articles.all(), [library]);
-  const articles = useMemo(
-    () => (scope === 'article' ? (all ?? []).filter((a) => a.id === currentId) : (all ?? [])),
-    [all, scope, currentId],
-  );
+  const articles = useMemo(() => {
+    const list = all ?? [];
+    if (scope === 'article') return list.filter((a) => a.id === currentId);
+    if (scope === 'chosen') return list.filter((a) => chosen.has(a.id));
+    return list;
+  }, [all, scope, currentId, chosen]);
   const result = useMemo(() => {
     try {
       return { text: exportText(engine, articles, format, style) };
@@ -98,7 +106,7 @@ function ExportForm({ currentId, defaultStyle, onClose }: Props) {
     );
     const link = document.createElement('a');
     link.href = url;
-    link.download = `quire-${scope === 'article' ? 'article' : 'library'}.${spec.extension}`;
+    link.download = `quire-${scope === 'library' ? 'library' : 'articles'}.${spec.extension}`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     setStatus(`Saved ${articles.length} ${articles.length === 1 ? 'entry' : 'entries'}.`);
@@ -144,7 +152,19 @@ function ExportForm({ currentId, defaultStyle, onClose }: Props) {
           />{' '}
           The open article
         </label>
+        <label>
+          <input
+            type="radio"
+            name={ids.scope}
+            checked={scope === 'chosen'}
+            onChange={() => setScope('chosen')}
+          />{' '}
+          Articles I choose ({chosen.size})
+        </label>
       </fieldset>
+      {scope === 'chosen' && (
+        <ArticleChooser articles={all ?? []} chosen={chosen} onChange={setChosen} />
+      )}
       <div className="field">
         <label className="field__label" htmlFor={ids.format}>
           Format
