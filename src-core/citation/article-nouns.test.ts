@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleProperNouns, withMetadataNames } from './article-nouns.ts';
+import { articleProperNouns, withMetadataNames, withoutOwnTitle } from './article-nouns.ts';
 import { toSentenceCase } from './sentence-case.ts';
 
 describe('articleProperNouns', () => {
@@ -44,5 +44,32 @@ describe('withMetadataNames', () => {
     expect(
       toSentenceCase('Human Rights Watch Report Cited by Global Research Editors', nouns),
     ).toBe('Human Rights Watch report cited by Global Research editors');
+  });
+});
+
+describe('withoutOwnTitle', () => {
+  const body = [
+    'Fear and Trembling was published in 1843.',
+    'In Fear and Trembling, Abraham waits.',
+  ];
+
+  it('reads a book’s own title in its description as "it", longest form first', () => {
+    expect(withoutOwnTitle(body, 'Fear and Trembling', 'book')).toEqual([
+      'it was published in 1843.',
+      'In it, Abraham waits.',
+    ]);
+    expect(
+      withoutOwnTitle(['The Second Sex: A Study is long.'], 'The Second Sex: A Study', 'book'),
+    ).toEqual(['it is long.']);
+  });
+
+  it('leaves web pages alone: a page titled with a name is about that name', () => {
+    expect(withoutOwnTitle(['Barack Obama was born in 1961.'], 'Barack Obama', 'webpage')).toEqual([
+      'Barack Obama was born in 1961.',
+    ]);
+  });
+
+  it('leaves one-word titles alone', () => {
+    expect(withoutOwnTitle(['Dune is long.'], 'Dune', 'book')).toEqual(['Dune is long.']);
   });
 });

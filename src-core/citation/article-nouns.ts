@@ -17,6 +17,42 @@ export function articleProperNouns(paragraphs: readonly string[]): Set<string> {
   return nouns;
 }
 
+/** Works whose text (a description, an abstract) names the work itself by its title. */
+const SELF_NAMING_TYPES = new Set([
+  'book',
+  'chapter',
+  'report',
+  'thesis',
+  'paper-conference',
+  'motion_picture',
+  'broadcast',
+  'song',
+  'musical_score',
+  'dataset',
+  'software',
+]);
+
+/**
+ * A book's description that names the book ("Fear and Trembling was published in 1843") writes
+ * the title in title case because it is a title, not because its words are names: learned from
+ * there, the title would keep its capitals in sentence case ("Fear and Trembling" instead of
+ * APA's "Fear and trembling"). For such works the title, its main title and its subtitle, where
+ * the text writes them as the title has them, are read as a plain "it" before names are learned.
+ * Web pages and news keep theirs: a page titled "Barack Obama" is about a name.
+ */
+export function withoutOwnTitle(
+  paragraphs: readonly string[],
+  title: unknown,
+  type: string,
+): string[] {
+  if (typeof title !== 'string' || !SELF_NAMING_TYPES.has(type)) return [...paragraphs];
+  const parts = [title, ...title.split(/[:?!.]\s+/u)]
+    .map((p) => p.trim().replace(/[:?!.]+$/u, ''))
+    .filter((p) => /\s/u.test(p))
+    .sort((x, y) => y.length - x.length);
+  return paragraphs.map((text) => parts.reduce((out, part) => out.split(part).join('it'), text));
+}
+
 /** The people and publications the metadata names are proper nouns wherever the title uses them. */
 export function withMetadataNames(nouns: Set<string>, article: CitableArticle): Set<string> {
   const names = [

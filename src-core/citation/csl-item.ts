@@ -74,6 +74,15 @@ export function itemForStyle(
     item.URL = item.URL.replace(/^https?:\/\//iu, '');
   }
   const override = prep.override?.trim();
+  // Titles in another language keep the capitals of that language (MLA 9 1.2.2, CMOS 18 11.6,
+  // APA 7 6.17): English casing rules would write "Warum Die Energiewende in Bayern Stockt".
+  if (!isEnglish(csl.language)) {
+    if (override) item.title = override;
+    const title = typeof item.title === 'string' ? item.title : '';
+    if (title && !(typeof csl['title-short'] === 'string' && csl['title-short'].trim()))
+      item['title-short'] = shortTitle(title);
+    return item;
+  }
   const title = typeof csl.title === 'string' && csl.title.trim() ? csl.title : null;
   const statedShort = typeof csl['title-short'] === 'string' && csl['title-short'].trim();
   if (prep.casing !== 'sentence') {
@@ -129,4 +138,9 @@ function sameAuthorAndSite(item: CslItem, style: 'apa' | 'mla'): void {
     return;
   }
   if (same('container-title') || same('publisher')) delete item.author;
+}
+
+/** No language stated is taken as English, the language of the casing rules. */
+function isEnglish(language: unknown): boolean {
+  return typeof language !== 'string' || !language.trim() || /^en\b/iu.test(language.trim());
 }

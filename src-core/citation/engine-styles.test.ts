@@ -168,3 +168,32 @@ describe('every shipped style', () => {
     expect(engine.reference(cdc(), style)).toMatch(expected);
   });
 });
+
+describe('notes and other languages', () => {
+  it('a note that starts with a name particle starts with a capital (CMOS 18 8.5)', () => {
+    const article = cdc({
+      title: 'Why Dutch cities are removing thousands of parking spaces',
+      author: [{ given: 'Anouk', 'non-dropping-particle': 'van der', family: 'Berg' }],
+      'container-title': 'DutchNews.nl',
+    });
+    expect(engine.inText(article, 'chicago-shortened-notes')).toBe(
+      'Van der Berg, “Why Dutch Cities Are Removing.”',
+    );
+    // In the reference list the name is sorted and written as the style says.
+    expect(engine.reference(article, 'chicago-notes')).toMatch(/^Berg, Anouk van der\. /u);
+  });
+
+  it('a title in another language keeps its own capitals in every style', () => {
+    const article = cdc({
+      title: 'Warum die Energiewende in Bayern stockt',
+      author: [{ given: 'Jana', family: 'Köhler' }],
+      'container-title': 'Die Zeit',
+      language: 'de',
+    });
+    for (const { id } of engine.styles()) {
+      expect(engine.reference(article, id), id).toContain(
+        'Warum die Energiewende in Bayern stockt',
+      );
+    }
+  });
+});

@@ -15,8 +15,9 @@ import {
 import { checkCslStyle, CslStyleError } from './custom-style.ts';
 import { checkLocator } from './locator.ts';
 import { fromCiteprocHtml, fromPlainText } from './output-format.ts';
-import { articleProperNouns, withMetadataNames } from './article-nouns.ts';
+import { articleProperNouns, withMetadataNames, withoutOwnTitle } from './article-nouns.ts';
 import { BUILT_IN_STYLES, type StyleInfo } from './styles.ts';
+import { NAME_PARTICLES } from './word-lists.ts';
 import {
   isDataFormat,
   type CitableArticle,
@@ -61,9 +62,21 @@ const TRIAL: CitableArticle = {
 };
 
 /**
+ * A note is a sentence: one that starts with a name particle starts with a capital (CMOS 18
+ * 8.5: "Van der Berg, …"), as pandoc's citeproc writes it. Other lower-case starts are names
+ * spelled that way (eBay, bell hooks) and stay.
+ */
+function capitalizeNote(note: string): string {
+  const m = /^(<[^>]+>|\*)*([\p{Ll}][\p{L}']*)/u.exec(note);
+  const word = m?.[2];
+  if (!word || !NAME_PARTICLES.has(word.toLowerCase())) return note;
+  const at = (m[0] ?? '').length - word.length;
+  return note.slice(0, at) + word.charAt(0).toUpperCase() + note.slice(at + 1);
+}
+
+/**
  * Creates the engine once per set of resources; each call then only renders with an
- * already-built citeproc engine (citation-js caches those per style and locale). Proper nouns
- * are learned once per body array: Article bodies are immutable values in Quire.
+ * already-built citeproc engine (citation-js caches those per style and locale).
  */
 export function createCitationEngine(resources: CslResources): CitationEngine {
   registerLocales(resources.locales);
@@ -89,12 +102,18 @@ export function createCitationEngine(resources: CslResources): CitationEngine {
     });
   }
 
-  const learned = new WeakMap<object, Set<string>>();
+  // Learned once per body and title: bodies are immutable values in Quire, titles can be edited.
+  const learned = new WeakMap<object, Map<string, Set<string>>>();
   const properNouns = (article: CitableArticle): Set<string> => {
-    let nouns = learned.get(article.body);
+    const title = typeof article.csl.title === 'string' ? article.csl.title : '';
+    const key = `${article.csl.type}\n${title}`;
+    let byTitle = learned.get(article.body);
+    if (!byTitle) learned.set(article.body, (byTitle = new Map()));
+    let nouns = byTitle.get(key);
     if (!nouns) {
-      nouns = articleProperNouns(article.body.map((p) => p.text));
-      learned.set(article.body, nouns);
+      const text = article.body.map((p) => p.text);
+      nouns = articleProperNouns(withoutOwnTitle(text, title, article.csl.type));
+      byTitle.set(key, nouns);
     }
     return withMetadataNames(nouns, article);
   };
@@ -214,7 +233,8 @@ export function createCitationEngine(resources: CslResources): CitationEngine {
         format: 'html',
         entry,
       }) as string;
-      return fromCiteprocHtml(html, outputFormat);
+      const text = fromCiteprocHtml(html, outputFormat);
+      return s.info.kind === 'note' ? capitalizeNote(text) : text;
     },
 
     bibliography(articles, style, outputFormat = 'text') {

@@ -13,7 +13,8 @@ describe('shortTitle', () => {
     ['Is Public Radio Worth Saving? A Look at the Numbers', 'Is Public Radio Worth Saving?'],
     ['Stop the Presses!', 'Stop the Presses!'],
     // Long main titles are cut after four words, never on a dangling function word.
-    ['Why the Arctic Is Warming Faster than Anywhere Else on Earth', 'Why the Arctic Is'],
+    ['Why the Arctic Is Warming Faster than Anywhere Else on Earth', 'Why the Arctic Is Warming'],
+    ['Why Dutch Cities Are Removing Thousands of Parking Spaces', 'Why Dutch Cities Are Removing'],
     ['Ten Years of Research in the Field of Climate', 'Ten Years of Research'],
     ['Notes on the Theory of Library Cataloguing in Africa', 'Notes on the Theory'],
     ['A Guide to the Birds of East Africa and the Islands', 'A Guide to the Birds'],

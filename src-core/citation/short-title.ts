@@ -19,7 +19,7 @@ export function shortTitle(title: string, { dropArticle = false } = {}): string 
   if (dropArticle && main.length > 1 && ARTICLES.has(bare(main[0]!))) main = main.slice(1);
   if (main.length > MAX_WORDS + 1) {
     // Cut after the fourth word, or after the first content word that follows it, so the short
-    // title never ends on "of" or "the" ("A Guide to the Birds", not "A Guide to the").
+    // title never ends on "of", "the" or "are" ("A Guide to the Birds", not "A Guide to the").
     let cut = MAX_WORDS;
     while (cut < main.length && isFunctionWord(main[cut - 1]!)) cut++;
     main = main.slice(0, cut);
@@ -31,7 +31,16 @@ function bare(word: string): string {
   return word.toLowerCase().replace(/[^\p{L}\p{N}'-]/gu, '');
 }
 
+/** Verbs that only help the next one: a short title never ends on them ("Why Cities Are"). */
+const AUXILIARIES = new Set(
+  'am is are was were be been being has have had do does did can could will would shall should may might must'.split(
+    ' ',
+  ),
+);
+
 function isFunctionWord(word: string): boolean {
   const w = bare(word);
-  return ARTICLES.has(w) || PREPOSITIONS.has(w) || COORDINATING_CONJUNCTIONS.has(w);
+  return (
+    ARTICLES.has(w) || PREPOSITIONS.has(w) || COORDINATING_CONJUNCTIONS.has(w) || AUXILIARIES.has(w)
+  );
 }
