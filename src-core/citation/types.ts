@@ -1,4 +1,5 @@
 import type { CslItem, OriginalSource } from '../article/model.ts';
+import type { StyleInfo } from './styles.ts';
 
 /** A CSL style id (built-in or custom), or one of the bibliographic data formats. */
 export type ReferenceStyle = string;
@@ -41,11 +42,11 @@ export interface InTextOptions {
 
 export interface CitationEngine {
   /** Every style the engine can render: the built-in ones it has resources for, then custom. */
-  styles(): import('./styles.ts').StyleInfo[];
+  styles(): StyleInfo[];
   /** Checks a custom style as addStyle does (CslStyleError), without listing it. */
-  checkStyle(xml: string): import('./styles.ts').StyleInfo;
+  checkStyle(xml: string): StyleInfo;
   /** Registers a custom style (checked with checkCslStyle first); returns how it is listed. */
-  addStyle(style: { id: string; xml: string }): import('./styles.ts').StyleInfo;
+  addStyle(style: { id: string; xml: string }): StyleInfo;
   /** The reference-list entry (a CSL style) or the entry in a data format (bibtex, ris, …). */
   reference(article: CitableArticle, style: ReferenceStyle, format?: OutputFormat): string;
   /** The in-text citation, or the note for note styles; a bad locator throws LocatorError. */
