@@ -342,19 +342,27 @@ test('an article saved by the Foundation build is upgraded and re-read when open
 
   const stored = await app.evaluate(
     () =>
-      new Promise<{ version: number; parserVersion: unknown; tags: unknown }>((resolve, reject) => {
-        const request = indexedDB.open('quire');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const get = db.transaction('articles').objectStore('articles').get('foundation-1');
-          get.onsuccess = () => {
-            const { parserVersion, tags } = get.result as { parserVersion: unknown; tags: unknown };
-            resolve({ version: db.version, parserVersion, tags });
-            db.close();
+      new Promise<{ version: number; parserVersion: unknown; tags: unknown; citekey: unknown }>(
+        (resolve, reject) => {
+          const request = indexedDB.open('quire');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const db = request.result;
+            const get = db.transaction('articles').objectStore('articles').get('foundation-1');
+            get.onsuccess = () => {
+              const { parserVersion, tags, citekey } = get.result as Record<string, unknown>;
+              resolve({ version: db.version, parserVersion, tags, citekey });
+              db.close();
+            };
           };
-        };
-      }),
+        },
+      ),
   );
-  expect(stored).toEqual({ version: 20, parserVersion: 2, tags: ['libraries'] });
+  // Dexie schema 3 is IndexedDB version 30; the upgrade gave the old record a citation key.
+  expect(stored).toEqual({
+    version: 30,
+    parserVersion: 2,
+    tags: ['libraries'],
+    citekey: expect.stringMatching(/^[a-z]+\d{4}[a-z]+$/u),
+  });
 });
