@@ -22,6 +22,24 @@ describe('articleProperNouns', () => {
     ).toBe('Special Inspector General for Afghanistan Reconstruction reports');
   });
 
+  it('drops a lexicon phrase only when the body writes the whole phrase in lower case', () => {
+    const lower = articleProperNouns(['Rain fell on the middle east of the county all week.']);
+    expect(toSentenceCase('Storms Hit the Middle East', lower)).toBe('Storms hit the middle east');
+    const words = articleProperNouns(['The middle lane was closed; east of town it was open.']);
+    expect(toSentenceCase('Storms Hit the Middle East', words)).toBe('Storms hit the Middle East');
+  });
+
+  it('keeps the lexicon when the metadata adds names', () => {
+    const nouns = withMetadataNames(articleProperNouns(['Roast the turkey slowly.']), {
+      csl: { id: 'x', type: 'webpage', author: [{ literal: 'Food Desk' }] },
+      originalSource: null,
+      body: [],
+    });
+    expect(toSentenceCase('Food Desk Visits Europe to Roast a Turkey', nouns)).toBe(
+      'Food Desk visits Europe to roast a turkey',
+    );
+  });
+
   it('drops a lexicon name the body writes in lower case', () => {
     const nouns = articleProperNouns(['Roast the turkey for three hours at a low heat.']);
     expect(toSentenceCase('How to Roast a Turkey', nouns)).toBe('How to roast a turkey');

@@ -1,4 +1,4 @@
-import { learnProperNouns } from './proper-nouns.ts';
+import { learnProperNouns, sharedNamesOf, withSharedNames } from './proper-nouns.ts';
 import { PROPER_NOUN_LEXICON } from './proper-noun-lexicon.ts';
 import type { CitableArticle } from './types.ts';
 
@@ -8,13 +8,41 @@ import type { CitableArticle } from './types.ts';
  */
 export function articleProperNouns(paragraphs: readonly string[]): Set<string> {
   const nouns = learnProperNouns(paragraphs);
-  const prose = paragraphs.join('\n');
-  for (const name of PROPER_NOUN_LEXICON) {
-    const lower = name.toLowerCase();
-    if (!new RegExp(`(?<![\\p{L}\\p{N}])${lower}(?![\\p{L}\\p{N}])`, 'u').test(prose))
-      nouns.add(name);
+  // One pass over the text collects the words it writes in lower case. The lexicon is not
+  // copied into each article's set (it would cost every article ~400 names): the set is marked
+  // as also holding the lexicon except those words, and the casing index consults both.
+  const lowered = new Set<string>();
+  for (const text of paragraphs) {
+    for (const [word] of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+      if (word === word.toLowerCase()) lowered.add(word);
+    }
   }
-  return nouns;
+  // A phrase is excepted only when the text writes the whole phrase in lower case.
+  const except = new Set<string>();
+  for (const name of LEXICON_PHRASES) {
+    const lower = name.toLowerCase();
+    const words = lower.split(' ');
+    if (words.every((w) => lowered.has(w)) && paragraphs.some((p) => containsWords(p, lower)))
+      except.add(lower);
+  }
+  for (const word of lowered) if (LEXICON_WORDS.has(word)) except.add(word);
+  return withSharedNames(nouns, LEXICON, except);
+}
+
+const LEXICON: ReadonlySet<string> = new Set(PROPER_NOUN_LEXICON);
+const LEXICON_PHRASES = PROPER_NOUN_LEXICON.filter((n) => n.includes(' '));
+const LEXICON_WORDS: ReadonlySet<string> = new Set(
+  PROPER_NOUN_LEXICON.filter((n) => !n.includes(' ')).map((n) => n.toLowerCase()),
+);
+
+const isWordChar = (c: string | undefined): boolean => !!c && /[\p{L}\p{N}]/u.test(c);
+
+/** `phrase` in `text` as whole words (not inside a longer word). */
+function containsWords(text: string, phrase: string): boolean {
+  for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) {
+    if (!isWordChar(text[at - 1]) && !isWordChar(text[at + phrase.length])) return true;
+  }
+  return false;
 }
 
 /** Works whose text (a description, an abstract) names the work itself by its title. */
@@ -63,5 +91,6 @@ export function withMetadataNames(nouns: Set<string>, article: CitableArticle): 
   if (names.length === 0) return nouns;
   const merged = new Set(nouns);
   for (const name of names) merged.add(name.trim());
-  return merged;
+  const shared = sharedNamesOf(nouns);
+  return shared ? withSharedNames(merged, LEXICON, shared.except) : merged;
 }

@@ -102,20 +102,30 @@ export function createCitationEngine(resources: CslResources): CitationEngine {
     });
   }
 
-  // Learned once per body and title: bodies are immutable values in Quire, titles can be edited.
+  // Learned once per body, title and metadata names: bodies are immutable values in Quire;
+  // titles and names can be edited. The same set for every call lets the casing rules reuse
+  // their index of it.
   const learned = new WeakMap<object, Map<string, Set<string>>>();
   const properNouns = (article: CitableArticle): Set<string> => {
-    const title = typeof article.csl.title === 'string' ? article.csl.title : '';
-    const key = `${article.csl.type}\n${title}`;
-    let byTitle = learned.get(article.body);
-    if (!byTitle) learned.set(article.body, (byTitle = new Map()));
-    let nouns = byTitle.get(key);
+    const { csl } = article;
+    const title = typeof csl.title === 'string' ? csl.title : '';
+    const key = JSON.stringify([
+      csl.type,
+      title,
+      csl.author,
+      csl['container-title'],
+      article.originalSource?.name,
+    ]);
+    let byKey = learned.get(article.body);
+    if (!byKey) learned.set(article.body, (byKey = new Map()));
+    let nouns = byKey.get(key);
     if (!nouns) {
       const text = article.body.map((p) => p.text);
-      nouns = articleProperNouns(withoutOwnTitle(text, title, article.csl.type));
-      byTitle.set(key, nouns);
+      const own = articleProperNouns(withoutOwnTitle(text, title, csl.type));
+      nouns = withMetadataNames(own, article);
+      byKey.set(key, nouns);
     }
-    return withMetadataNames(nouns, article);
+    return nouns;
   };
 
   const styleOf = (id: string): EngineStyle => {

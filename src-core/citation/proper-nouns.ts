@@ -309,7 +309,68 @@ export interface ProperNounIndex {
   readonly longestPhrase: number;
 }
 
+/** Indexes are built once per set: the engine hands the same set for every title of an article. */
+const INDEXES = new WeakMap<ReadonlySet<string>, ProperNounIndex>();
+
+/**
+ * Sets that also hold a shared list of names (the lexicon) except some of its words, without a
+ * copy of that list in each set: `withSharedNames` registers them, the index consults both.
+ */
+const SHARED = new WeakMap<
+  ReadonlySet<string>,
+  { index: ProperNounIndex; except: ReadonlySet<string> }
+>();
+
+/**
+ * Marks `nouns` as also holding every name of `shared` whose lower-case form is not in `except`
+ * (the names the article writes in lower case). `shared` should be a long-lived set: its index
+ * is built once.
+ */
+export function withSharedNames(
+  nouns: Set<string>,
+  shared: ReadonlySet<string>,
+  except: ReadonlySet<string>,
+): Set<string> {
+  SHARED.set(nouns, { index: indexProperNouns(shared), except });
+  return nouns;
+}
+
+/** The shared names a set holds, carried over to a set made from it (see withSharedNames). */
+export function sharedNamesOf(
+  nouns: ReadonlySet<string>,
+): { index: ProperNounIndex; except: ReadonlySet<string> } | undefined {
+  return SHARED.get(nouns);
+}
+
 export function indexProperNouns(nouns: ReadonlySet<string>): ProperNounIndex {
+  let index = INDEXES.get(nouns);
+  if (!index) {
+    const own = buildIndex(nouns);
+    const shared = SHARED.get(nouns);
+    index = shared ? combine(own, shared.index, shared.except) : own;
+    INDEXES.set(nouns, index);
+  }
+  return index;
+}
+
+/** The set's own names first, then the shared ones the article does not write in lower case. */
+function combine(
+  own: ProperNounIndex,
+  shared: ProperNounIndex,
+  except: ReadonlySet<string>,
+): ProperNounIndex {
+  return {
+    word: (part) => {
+      const found = own.word(part);
+      if (found !== undefined) return found;
+      return except.has(part.toLowerCase()) ? undefined : shared.word(part);
+    },
+    phrase: (key) => own.phrase(key) ?? (except.has(key) ? undefined : shared.phrase(key)),
+    longestPhrase: Math.max(own.longestPhrase, shared.longestPhrase),
+  };
+}
+
+function buildIndex(nouns: ReadonlySet<string>): ProperNounIndex {
   const words = new Map<string, string>();
   const phrases = new Map<string, string[]>();
   let longestPhrase = 0;
