@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { articleProperNouns, withMetadataNames, withoutOwnTitle } from './article-nouns.ts';
+import {
+  articleProperNouns,
+  paragraphsAbout,
+  withMetadataNames,
+  withoutOwnTitle,
+} from './article-nouns.ts';
 import { toSentenceCase } from './sentence-case.ts';
 
 describe('articleProperNouns', () => {
@@ -89,5 +94,23 @@ describe('withoutOwnTitle', () => {
 
   it('leaves one-word titles alone', () => {
     expect(withoutOwnTitle(['Dune is long.'], 'Dune', 'book')).toEqual(['Dune is long.']);
+  });
+});
+
+describe('paragraphsAbout', () => {
+  it('keeps the paragraphs that contain a word of a title, whatever its case', () => {
+    const body = [
+      'Donald Trump signed the order on Monday.',
+      'Markets were calm.',
+      'The TRUMP administration said more would follow.',
+      'Of the rest, nothing is known.',
+    ];
+    expect(paragraphsAbout(body, ['Trump Signs Order', undefined])).toEqual([body[0], body[2]]);
+  });
+
+  it('does not keep a paragraph for a function word of the title alone', () => {
+    expect(paragraphsAbout(['Of the rest, nothing is known.'], ['The State of the Art'])).toEqual(
+      [],
+    );
   });
 });

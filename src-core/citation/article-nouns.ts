@@ -45,6 +45,39 @@ function containsWords(text: string, phrase: string): boolean {
   return false;
 }
 
+/** Words that say nothing about names: a paragraph is not read for them. */
+const FUNCTION_WORDS = new Set(
+  'a an the and or nor but for so yet of in on at to by as from with into onto over under is are was were be been it its this that these those'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The paragraphs that can tell anything about the words of these titles. Every piece of
+ * evidence for a word (capitalised mid-sentence, a name it belongs to, a lower-case use) sits
+ * in a paragraph that contains the word, so the others are not read: long bodies cost their
+ * relevant paragraphs only.
+ */
+export function paragraphsAbout(
+  paragraphs: readonly string[],
+  titles: readonly unknown[],
+): string[] {
+  const keys = new Set<string>();
+  for (const title of titles) {
+    if (typeof title !== 'string') continue;
+    for (const [word] of title.matchAll(/[\p{L}\p{N}]+/gu)) {
+      const key = word.toLowerCase();
+      if (!FUNCTION_WORDS.has(key)) keys.add(key);
+    }
+  }
+  return paragraphs.filter((text) => {
+    for (const [word] of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+      if (keys.has(word.toLowerCase())) return true;
+    }
+    return false;
+  });
+}
+
 /** Works whose text (a description, an abstract) names the work itself by its title. */
 const SELF_NAMING_TYPES = new Set([
   'book',

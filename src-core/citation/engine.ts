@@ -15,7 +15,12 @@ import {
 import { checkCslStyle, CslStyleError } from './custom-style.ts';
 import { checkLocator } from './locator.ts';
 import { fromCiteprocHtml, fromPlainText } from './output-format.ts';
-import { articleProperNouns, withMetadataNames, withoutOwnTitle } from './article-nouns.ts';
+import {
+  articleProperNouns,
+  paragraphsAbout,
+  withMetadataNames,
+  withoutOwnTitle,
+} from './article-nouns.ts';
 import { BUILT_IN_STYLES, type StyleInfo } from './styles.ts';
 import { NAME_PARTICLES } from './word-lists.ts';
 import {
@@ -60,6 +65,17 @@ const TRIAL: CitableArticle = {
   originalSource: null,
   body: [{ text: 'One paragraph.' }],
 };
+
+/** The title variables whose words Quire cases (besides `title`). */
+const TITLE_VARIABLES = [
+  'title-short',
+  'container-title',
+  'collection-title',
+  'part-title',
+  'volume-title',
+  'reviewed-title',
+  'original-title',
+] as const;
 
 /**
  * A note is a sentence: one that starts with a name particle starts with a capital (CMOS 18
@@ -120,8 +136,16 @@ export function createCitationEngine(resources: CslResources): CitationEngine {
     if (!byKey) learned.set(article.body, (byKey = new Map()));
     let nouns = byKey.get(key);
     if (!nouns) {
-      const text = article.body.map((p) => p.text);
-      const own = articleProperNouns(withoutOwnTitle(text, title, csl.type));
+      const titles = [title, ...TITLE_VARIABLES.map((v) => csl[v])];
+      const text = paragraphsAbout(
+        withoutOwnTitle(
+          article.body.map((p) => p.text),
+          title,
+          csl.type,
+        ),
+        titles,
+      );
+      const own = articleProperNouns(text);
       nouns = withMetadataNames(own, article);
       byKey.set(key, nouns);
     }
