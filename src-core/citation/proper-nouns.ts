@@ -72,13 +72,16 @@ export function learnProperNouns(paragraphs: readonly string[]): Set<string> {
   const evidence = new Map<string, Evidence>();
   const phrases = new Set<string>();
   const stems: RunWord[][] = [];
-  const learner = new RunLearner(evidence, phrases, stems);
+  const lowercase = new Set<string>();
+  const learner = new RunLearner(evidence, phrases, stems, lowercase);
   for (const paragraph of paragraphs) {
     const { words } = tokenize(paragraph);
     if (looksLikeHeading(words)) continue;
     for (const word of words) learner.add(word);
     learner.flush();
   }
+  // Plain lower-case words were only noted (most words of a text): counted here, once.
+  for (const [key, e] of evidence) if (lowercase.has(key)) e.lowercase++;
   // "Belt and Road" (Initiative), "New York" (Times), but not "Human Rights" (Watch) when the
   // body also writes "human rights": every word of the stem in lower case elsewhere.
   for (const stem of stems) {
@@ -93,6 +96,8 @@ export function learnProperNouns(paragraphs: readonly string[]): Set<string> {
   return nouns;
 }
 
+const PLAIN_LOWER = /^\p{Ll}+$/u;
+
 const keyOf = (stem: string): string => (isAllCaps(stem) ? `A:${stem}` : stem.toLowerCase());
 
 /** Collects per-word evidence and the runs of capitalised words, one word at a time. */
@@ -106,9 +111,21 @@ class RunLearner {
     private readonly phrases: Set<string>,
     /** Names without their final class noun, kept if the body's lower case allows (above). */
     private readonly stems: RunWord[][],
+    /** Plain lower-case words seen, the evidence most words give (counted in at the end). */
+    private readonly lowercase: Set<string>,
   ) {}
 
   add(word: Word): void {
+    // Fast path for the commonest word: plain lower-case letters, no apostrophe or hyphen.
+    if (PLAIN_LOWER.test(word.core)) {
+      if (word.core.length > 1) this.lowercase.add(word.core);
+      const continues = this.run.length > 0 && /^\s+$/u.test(word.before) && !word.lead;
+      if (continues && CONNECTORS.has(word.core) && this.connects(word.core)) {
+        this.run.push({ text: word.core, key: '', connector: true });
+      } else this.flush();
+      if (word.trail) this.flush();
+      return;
+    }
     this.collectEvidence(word);
     const [stem, possessive] = splitPossessive(word.core);
     const lower = word.core.toLowerCase();
