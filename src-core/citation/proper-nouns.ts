@@ -154,6 +154,10 @@ class RunLearner {
   }
 
   flush(): void {
+    if (this.run.length === 0) {
+      this.uncertainHead = false;
+      return;
+    }
     const run = trimConnectors(this.run);
     const uncertain = this.uncertainHead;
     this.run = [];

@@ -50,7 +50,8 @@ export function tokenize(text: string): { words: Word[]; tail: string } {
     const piece = pieces[i] ?? '';
     if (i % 2 === 1) {
       before += piece;
-      if (/[—―–-]/u.test(piece)) dash = true;
+      // Most separators are one space: no dash to look for.
+      if (piece !== ' ' && /[—―–-]/u.test(piece)) dash = true;
       continue;
     }
     if (!piece) continue;
