@@ -172,13 +172,19 @@ export function createCitationEngine(resources: CslResources): CitationEngine {
   });
 
   const render = (style: EngineStyle, items: CslItem[], outputFormat: OutputFormat): string[] => {
+    // Plain text straight from citeproc: the HTML round trip costs a tenth of a render.
+    const citeprocFormat = outputFormat === 'text' ? 'text' : 'html';
     const entries = format('bibliography', items, {
       template: style.registered.template,
       lang: style.registered.lang,
-      format: 'html',
+      format: citeprocFormat,
       asEntryArray: true,
     }) as [string, string][];
-    return entries.map(([, html]) => fromCiteprocHtml(html, outputFormat));
+    return entries.map(([, out]) =>
+      citeprocFormat === 'text'
+        ? out.replace(/\s+/gu, ' ').trim()
+        : fromCiteprocHtml(out, outputFormat),
+    );
   };
 
   const exportOne = (article: CitableArticle, dataFormat: DataFormat): string => {
