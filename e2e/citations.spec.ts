@@ -119,4 +119,16 @@ test('the library is exported to BibTeX and RIS through the export dialog', asyn
   await expect(
     panel.getByText('Kept as it is: it has been exported or set by hand.'),
   ).toBeVisible();
+
+  // The key can still be set by hand; one BibTeX cannot read is refused next to the field.
+  await panel.getByRole('button', { name: 'Edit key' }).click();
+  const key = panel.getByLabel('Citation key');
+  await key.fill('south front');
+  await panel.getByRole('button', { name: 'Save key' }).click();
+  await expect(panel.getByText(/no spaces, commas or braces/u)).toBeVisible();
+  await expect(key).toHaveAttribute('aria-invalid', 'true');
+  await key.fill('southfront:isis');
+  await panel.getByRole('button', { name: 'Save key' }).click();
+  await expect(panel.getByTestId('citekey')).toHaveText('southfront:isis');
+  await expect(panel.getByTestId('citation-bibtex-text')).toContainText('@misc{southfront:isis,');
 });

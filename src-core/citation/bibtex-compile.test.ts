@@ -6,7 +6,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CslItem } from '../article/model.ts';
 import { toBibtex } from './bibtex.ts';
 import { articleCitekey } from './citation-key.ts';
-import { CJK, properNounsOf, REPUBLISHED, TESTING_ARTICLES } from './testing-articles.ts';
+import {
+  CJK,
+  properNounsOf,
+  REPUBLISHED,
+  TESTING_ARTICLES,
+} from '../testing/data-format-articles.ts';
 import type { CitableArticle } from './types.ts';
 
 /**

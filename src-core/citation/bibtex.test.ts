@@ -12,7 +12,7 @@ import {
   REPUBLISHED,
   SPECIALS,
   TESTING_ARTICLES,
-} from './testing-articles.ts';
+} from '../testing/data-format-articles.ts';
 import type { CitableArticle } from './types.ts';
 
 /** citation-js types every input option as required; these tests set only forceType. */

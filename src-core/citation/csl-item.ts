@@ -11,7 +11,7 @@ export const ITEM_ID = 'quire-item';
 export const UNTITLED = '[Untitled]';
 
 /** Title-case styles (MLA, Chicago) italicise or quote these as titles, in headline style. */
-const TITLE_FIELDS = [
+export const TITLE_FIELDS = [
   'title',
   'title-short',
   'container-title',

@@ -4,7 +4,13 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import type { CslItem } from '../article/model.ts';
 import { toCslJson, toCslJsonItem, validDateParts } from './csl-json.ts';
-import { CJK, NON_ASCII, ORGANISATION, REPUBLISHED, TESTING_ARTICLES } from './testing-articles.ts';
+import {
+  CJK,
+  NON_ASCII,
+  ORGANISATION,
+  REPUBLISHED,
+  TESTING_ARTICLES,
+} from '../testing/data-format-articles.ts';
 import type { CitableArticle } from './types.ts';
 
 /**

@@ -9,7 +9,7 @@ import { toBibtex } from './bibtex.ts';
 import { articleCitekey } from './citation-key.ts';
 import { toCslJson, validDateParts } from './csl-json.ts';
 import { toRisFile } from './ris.ts';
-import { properNounsOf, TESTING_ARTICLES } from './testing-articles.ts';
+import { properNounsOf, TESTING_ARTICLES } from '../testing/data-format-articles.ts';
 import type { CitableArticle, DataFormat } from './types.ts';
 
 /** citation-js types every input option as required; these tests set only forceType. */

@@ -5,7 +5,7 @@ import { toBibtex } from './bibtex.ts';
 import { toCslJson } from './csl-json.ts';
 import { withLibraryCitekeys } from './library-keys.ts';
 import { toRis, toRisFile } from './ris.ts';
-import { ITEM_ID, itemForStyle } from './csl-item.ts';
+import { ITEM_ID, itemForStyle, TITLE_FIELDS } from './csl-item.ts';
 import {
   casingOfStyle,
   registerLocales,
@@ -66,17 +66,6 @@ const TRIAL: CitableArticle = {
   body: [{ text: 'One paragraph.' }],
 };
 
-/** The title variables whose words Quire cases (besides `title`). */
-const TITLE_VARIABLES = [
-  'title-short',
-  'container-title',
-  'collection-title',
-  'part-title',
-  'volume-title',
-  'reviewed-title',
-  'original-title',
-] as const;
-
 /**
  * A note is a sentence: one that starts with a name particle starts with a capital (CMOS 18
  * 8.5: "Van der Berg, …"), as pandoc's citeproc writes it. Other lower-case starts are names
@@ -136,7 +125,7 @@ export function createCitationEngine(resources: CslResources): CitationEngine {
     if (!byKey) learned.set(article.body, (byKey = new Map()));
     let nouns = byKey.get(key);
     if (!nouns) {
-      const titles = [title, ...TITLE_VARIABLES.map((v) => csl[v])];
+      const titles = TITLE_FIELDS.map((field) => csl[field]);
       const text = paragraphsAbout(
         withoutOwnTitle(
           article.body.map((p) => p.text),

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useLibrary } from '../../app/LibraryContext.tsx';
-import { TextField } from '../../ui/TextField.tsx';
+import { InlineEditForm } from '../../ui/InlineEditForm.tsx';
 
 interface Props {
   articleId: string;
@@ -15,60 +15,34 @@ interface Props {
 /** Lets the user fix a title's casing for one style; the hand-cased title is kept. */
 export function TitleCasing({ articleId, styleId, styleLabel, computed, override }: Props) {
   const library = useLibrary();
-  const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
+  const [editing, setEditing] = useState(false);
   const save = (title: string | null) =>
-    library.articles.setTitleOverride(articleId, styleId, title).then(
-      () => {
-        setDraft(null);
-        setError(null);
-      },
-      (e: Error) => setError(e.message),
-    );
+    library.articles.setTitleOverride(articleId, styleId, title);
 
-  if (draft === null) {
+  if (editing) {
     return (
-      <div className="title-casing">
-        {override && <span className="title-casing__note">Title cased by hand.</span>}
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => setDraft(override ?? computed)}
-        >
-          Edit title casing
-        </button>
-        {override && (
-          <button type="button" className="button button--small" onClick={() => void save(null)}>
-            Use automatic casing
-          </button>
-        )}
-      </div>
+      <InlineEditForm
+        className="title-casing title-casing--editing"
+        label={`Title in ${styleLabel}`}
+        initial={override ?? computed}
+        hint="Printed exactly as typed in this style only."
+        saveLabel="Save title"
+        onSave={save}
+        onDone={() => setEditing(false)}
+      />
     );
   }
   return (
-    <form
-      className="title-casing title-casing--editing"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save(draft);
-      }}
-    >
-      <TextField
-        label={`Title in ${styleLabel}`}
-        value={draft}
-        onValue={setDraft}
-        hint="Printed exactly as typed in this style only."
-        error={error ?? undefined}
-      />
-      <div className="title-casing__actions">
-        <button type="submit" className="button button--small button--primary">
-          Save title
+    <div className="title-casing">
+      {override && <span className="title-casing__note">Title cased by hand.</span>}
+      <button type="button" className="button button--small" onClick={() => setEditing(true)}>
+        Edit title casing
+      </button>
+      {override && (
+        <button type="button" className="button button--small" onClick={() => void save(null)}>
+          Use automatic casing
         </button>
-        <button type="button" className="button button--small" onClick={() => setDraft(null)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      )}
+    </div>
   );
 }

@@ -1,5 +1,6 @@
-import { articleProperNouns, withMetadataNames } from './article-nouns.ts';
-import type { CitableArticle } from './types.ts';
+import { articleProperNouns, withMetadataNames } from '../citation/article-nouns.ts';
+import type { CitableArticle } from '../citation/types.ts';
+import { REFERENCE_CSL } from './fixtures.ts';
 
 /**
  * A small set of articles for the data-format tests (BibTeX, BibLaTeX, RIS, CSL-JSON): each
@@ -9,14 +10,8 @@ import type { CitableArticle } from './types.ts';
 /** The reference article: an organisation author, a republication, a site, an access date. */
 export const REPUBLISHED: CitableArticle = {
   csl: {
-    id: 'a1',
-    type: 'webpage',
-    title:
-      'Video: Taliban Pushes Back Against ISIS Expansion in Afghanistan. Increased US Troops Deployed',
-    author: [{ literal: 'South Front' }],
-    issued: { 'date-parts': [[2018, 8, 15]] },
+    ...REFERENCE_CSL,
     accessed: { 'date-parts': [[2018, 8, 20]] },
-    'container-title': 'Global Research',
     URL: 'https://www.globalresearch.ca/video-taliban-pushes-back-against-isis-expansion-in-afghanistan-increased-us-troops-deployed/5650850',
     keyword: 'Afghanistan, ISIS',
     language: 'en',
