@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { createCitationEngine } from '../../../src-core/citation/engine.ts';
-import { CSL_RESOURCES, REFERENCE_CSL } from '../../../src-core/testing/fixtures.ts';
-import type { CitableArticle } from '../citations/load-engine.ts';
+import { loadCitationEngine, type CitableArticle } from '../citations/load-engine.ts';
 import { EXPORT_FORMATS, exportText, isReferenceList } from './export-formats.ts';
 
-const engine = createCitationEngine(CSL_RESOURCES);
+// The engine as the app loads it: the CSL files bundled through Vite.
+const engine = await loadCitationEngine();
 const article = (id: string, family: string): CitableArticle => ({
-  csl: { ...REFERENCE_CSL, id, author: [{ family, given: 'Ann' }] },
+  csl: {
+    id,
+    type: 'webpage',
+    title:
+      'Video: Taliban Pushes Back Against ISIS Expansion in Afghanistan. Increased US Troops Deployed',
+    author: [{ family, given: 'Ann' }],
+    issued: { 'date-parts': [[2018, 8, 15]] },
+    'container-title': 'Global Research',
+  },
   originalSource: null,
   body: [{ text: 'The Taliban and ISIS in Afghanistan.' }],
 });
