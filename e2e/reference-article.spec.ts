@@ -101,7 +101,7 @@ test('the reference article: import, read, verbatim notices, citations', async (
   await expect(apa.locator('i')).toHaveText(
     'Video: Taliban pushes back against ISIS expansion in Afghanistan. Increased US troops deployed',
   );
-  await panel.getByRole('button', { name: 'Copy APA 7 reference' }).click();
+  await panel.getByRole('button', { name: 'Copy APA 7 reference', exact: true }).click();
   await expect.poll(() => clipboard.readText()).toBe(EXPECTED.apa);
   expect(await clipboard.readHtml()).toMatch(/<i>Video: Taliban pushes back/);
 
@@ -109,15 +109,19 @@ test('the reference article: import, read, verbatim notices, citations', async (
   const mla = panel.getByTestId('citation-mla-text');
   await expect(mla).toHaveText(EXPECTED.mla);
   await expect(mla.locator('i')).toHaveText('Global Research');
-  await panel.getByRole('button', { name: 'Copy MLA 9 reference' }).click();
+  await panel.getByRole('button', { name: 'Copy MLA 9 reference', exact: true }).click();
   await expect.poll(() => clipboard.readText()).toBe(EXPECTED.mla);
   expect(await clipboard.readHtml()).toMatch(/<i>Global Research<\/i>/);
+  await panel.getByRole('button', { name: 'Copy MLA 9 reference as Markdown' }).click();
+  await expect.poll(() => clipboard.readText()).toContain('*Global Research*, 15 Aug. 2018.');
 
   await style.selectOption({ label: 'Chicago 18 (notes, full)' });
   await expect(panel.getByTestId('citation-chicago-notes-text')).toHaveText(
     'South Front. “Video: Taliban Pushes Back Against ISIS Expansion in Afghanistan. Increased US Troops Deployed.” Global Research, August 15, 2018.',
   );
-  await panel.getByRole('button', { name: 'Copy Chicago 18 (notes, full) reference' }).click();
+  await panel
+    .getByRole('button', { name: 'Copy Chicago 18 (notes, full) reference', exact: true })
+    .click();
   await expect.poll(() => clipboard.readText()).toMatch(/^South Front\. “Video: Taliban Pushes/);
 
   await style.selectOption({ label: 'BibTeX' });

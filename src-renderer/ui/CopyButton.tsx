@@ -6,13 +6,15 @@ interface Props {
   payload: ClipboardPayload | (() => ClipboardPayload);
   /** Accessible name, e.g. "Copy APA reference". */
   label: string;
+  /** The visible word, "Copy" unless told otherwise ("Markdown"). */
+  text?: string;
   disabled?: boolean;
 }
 
 type State = 'idle' | 'copied' | 'failed';
 
 /** Copies through the host and says so for a moment; the label stays the accessible name. */
-export function CopyButton({ payload, label, disabled }: Props) {
+export function CopyButton({ payload, label, text = 'Copy', disabled }: Props) {
   const host = useHost();
   const [state, setState] = useState<State>('idle');
 
@@ -39,7 +41,7 @@ export function CopyButton({ payload, label, disabled }: Props) {
         }}
       >
         <span aria-hidden="true">
-          {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+          {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : text}
         </span>
       </button>
       <span className="visually-hidden" role="status">

@@ -30,6 +30,13 @@ export function CitationEntry({ citation }: { citation: FormattedCitation }) {
         </p>
       )}
       <div className="citation__actions">
+        {!citation.code && !citation.error && (
+          <CopyButton
+            label={`Copy ${citation.label} reference as Markdown`}
+            text="Markdown"
+            payload={{ text: citation.display }}
+          />
+        )}
         <CopyButton
           label={`Copy ${citation.label} ${citation.code ? 'entry' : 'reference'}`}
           payload={citation.copy}
