@@ -41,6 +41,13 @@ test('a custom CSL style is imported, listed, used and kept; a broken one is ref
   await app.getByTestId('library-item').first().getByRole('button').first().click();
   await expect(style.locator('option:checked')).toHaveText('Quire Test Short Style (custom)');
   await expect(reference).toContainText('South Front — Video');
+
+  // Removed, it leaves the list and the panel falls back to APA.
+  await panel.getByRole('button', { name: 'Remove this style' }).click();
+  await expect(style.locator('option')).toHaveCount(before);
+  await expect(style).toHaveValue('apa');
+  await expect(panel.getByTestId('citation-apa-text')).toHaveText(/^South Front\. \(2018/u);
+  await expect(panel.getByText('Default style')).toBeVisible();
 });
 
 test('a title cased by hand is kept for its style only', async ({ app }) => {

@@ -90,6 +90,10 @@ describe('custom styles in the engine', () => {
     expect(engine.inText(article, 'custom-1', { locator: 'para. 2' })).toBe(
       '<South Front 2018, para. 2>',
     );
+    expect(engine.removeStyle('apa')).toBe(false);
+    expect(engine.removeStyle('custom-1')).toBe(true);
+    expect(engine.styles().map((s) => s.id)).toEqual(BUILT_IN_STYLES.map((s) => s.id));
+    expect(() => engine.reference(article, 'custom-1')).toThrow('Unknown citation style');
   });
 
   it('checkStyle tries a style without listing it; a style that fails when citing is refused', () => {

@@ -246,6 +246,11 @@ export function createCitationEngine(resources: CslResources): CitationEngine {
       return candidate.info;
     },
 
+    removeStyle(id) {
+      if (styles.get(id)?.info.builtIn !== false) return false;
+      return styles.delete(id);
+    },
+
     reference(article, style, outputFormat = 'text') {
       if (isDataFormat(style)) return fromPlainText(exportOne(article, style), outputFormat);
       return render(styleOf(style), [prepare(article, styleOf(style))], outputFormat)[0] ?? '';

@@ -47,6 +47,8 @@ export interface CitationEngine {
   checkStyle(xml: string): StyleInfo;
   /** Registers a custom style (checked with checkCslStyle first); returns how it is listed. */
   addStyle(style: { id: string; xml: string }): StyleInfo;
+  /** Unlists a custom style (the shipped ones stay); false when there was none by that id. */
+  removeStyle(id: string): boolean;
   /** The reference-list entry (a CSL style) or the entry in a data format (bibtex, ris, …). */
   reference(article: CitableArticle, style: ReferenceStyle, format?: OutputFormat): string;
   /** The in-text citation, or the note for note styles; a bad locator throws LocatorError. */

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useLibrary } from '../../app/LibraryContext.tsx';
 import type { CitationEngine } from './load-engine.ts';
-import { DEFAULT_STYLE_KEY, type StyleOption } from './use-styles.ts';
+import { DEFAULT_STYLE_KEY, FALLBACK_STYLE, type StyleOption } from './use-styles.ts';
 
 interface Props {
   engine: CitationEngine;
@@ -93,7 +93,11 @@ export function StylePicker({ engine, options, selected, defaultStyle, onSelect 
             className="button button--small"
             onClick={() => {
               void library.styles.remove(selected.custom!.id);
-              onSelect(defaultStyle === selected.id ? 'apa' : defaultStyle);
+              // A removed default gives way to APA, in the settings too.
+              if (defaultStyle === selected.id) {
+                void library.settings.set(DEFAULT_STYLE_KEY, FALLBACK_STYLE);
+                onSelect(FALLBACK_STYLE);
+              } else onSelect(defaultStyle);
             }}
           >
             Remove this style

@@ -31,6 +31,10 @@ export function useStyleOptions(
   const custom = useLiveQuery(() => library.styles.list(), [library]);
   return useMemo(() => {
     const broken: string[] = [];
+    const stored = new Set((custom ?? []).map((s) => s.id));
+    for (const info of engine.styles()) {
+      if (!info.builtIn && !stored.has(info.id)) engine.removeStyle(info.id);
+    }
     for (const style of custom ?? []) {
       try {
         engine.addStyle({ id: style.id, xml: style.xml });
