@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   articleProperNouns,
   paragraphsAbout,
+  titleWords,
   withMetadataNames,
   withoutOwnTitle,
 } from './article-nouns.ts';
@@ -105,12 +106,15 @@ describe('paragraphsAbout', () => {
       'The TRUMP administration said more would follow.',
       'Of the rest, nothing is known.',
     ];
-    expect(paragraphsAbout(body, ['Trump Signs Order', undefined])).toEqual([body[0], body[2]]);
+    expect(paragraphsAbout(body, titleWords(['Trump Signs Order', undefined]))).toEqual([
+      body[0],
+      body[2],
+    ]);
   });
 
   it('does not keep a paragraph for a function word of the title alone', () => {
-    expect(paragraphsAbout(['Of the rest, nothing is known.'], ['The State of the Art'])).toEqual(
-      [],
-    );
+    expect(
+      paragraphsAbout(['Of the rest, nothing is known.'], titleWords(['The State of the Art'])),
+    ).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { learnProperNouns, sharedNamesOf, withSharedNames } from './proper-nouns.ts';
+import { learnProperNouns, mentions, sharedNamesOf, withSharedNames } from './proper-nouns.ts';
 import { PROPER_NOUN_LEXICON } from './proper-noun-lexicon.ts';
 import type { CitableArticle } from './types.ts';
 
@@ -6,34 +6,36 @@ import type { CitableArticle } from './types.ts';
  * What the article's body teaches, plus the lexicon's names that the body never writes in
  * lower case ("turkey" in a recipe keeps the bird from becoming a country).
  */
-export function articleProperNouns(paragraphs: readonly string[]): Set<string> {
-  const nouns = learnProperNouns(paragraphs);
-  // One pass over the text collects the words it writes in lower case. The lexicon is not
-  // copied into each article's set (it would cost every article ~400 names): the set is marked
-  // as also holding the lexicon except those words, and the casing index consults both.
-  const lowered = new Set<string>();
-  for (const text of paragraphs) {
-    for (const [word] of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-      if (word === word.toLowerCase()) lowered.add(word);
-    }
-  }
-  // A phrase is excepted only when the text writes the whole phrase in lower case.
+export function articleProperNouns(
+  paragraphs: readonly string[],
+  about?: ReadonlySet<string>,
+): Set<string> {
+  const nouns = learnProperNouns(paragraphs, about);
+  // The lexicon is not copied into each article's set (it would cost every article ~400
+  // names): the set is marked as also holding the lexicon except the names the text writes in
+  // lower case, and the casing index consults both. With `about`, only the names made of those
+  // words can matter, and only they are looked for.
   const except = new Set<string>();
-  for (const name of LEXICON_PHRASES) {
+  for (const name of about ? lexiconNamesIn(about) : PROPER_NOUN_LEXICON) {
     const lower = name.toLowerCase();
-    const words = lower.split(' ');
-    if (words.every((w) => lowered.has(w)) && paragraphs.some((p) => containsWords(p, lower)))
-      except.add(lower);
+    if (paragraphs.some((p) => containsWords(p, lower))) except.add(lower);
   }
-  for (const word of lowered) if (LEXICON_WORDS.has(word)) except.add(word);
   return withSharedNames(nouns, LEXICON, except);
 }
 
 const LEXICON: ReadonlySet<string> = new Set(PROPER_NOUN_LEXICON);
-const LEXICON_PHRASES = PROPER_NOUN_LEXICON.filter((n) => n.includes(' '));
-const LEXICON_WORDS: ReadonlySet<string> = new Set(
-  PROPER_NOUN_LEXICON.filter((n) => !n.includes(' ')).map((n) => n.toLowerCase()),
-);
+
+const LEXICON_WORDS = PROPER_NOUN_LEXICON.map((name) => ({
+  name,
+  words: name.toLowerCase().split(' '),
+}));
+
+/** The lexicon's names all of whose words are among `words` (lower case). */
+function lexiconNamesIn(words: ReadonlySet<string>): string[] {
+  return LEXICON_WORDS.filter((entry) => entry.words.every((w) => words.has(w))).map(
+    (entry) => entry.name,
+  );
+}
 
 const isWordChar = (c: string | undefined): boolean => !!c && /[\p{L}\p{N}]/u.test(c);
 
@@ -52,16 +54,8 @@ const FUNCTION_WORDS = new Set(
   ),
 );
 
-/**
- * The paragraphs that can tell anything about the words of these titles. Every piece of
- * evidence for a word (capitalised mid-sentence, a name it belongs to, a lower-case use) sits
- * in a paragraph that contains the word, so the others are not read: long bodies cost their
- * relevant paragraphs only.
- */
-export function paragraphsAbout(
-  paragraphs: readonly string[],
-  titles: readonly unknown[],
-): string[] {
+/** The words of these titles that can be names, in lower case (see paragraphsAbout). */
+export function titleWords(titles: readonly unknown[]): Set<string> {
   const keys = new Set<string>();
   for (const title of titles) {
     if (typeof title !== 'string') continue;
@@ -70,12 +64,20 @@ export function paragraphsAbout(
       if (!FUNCTION_WORDS.has(key)) keys.add(key);
     }
   }
-  return paragraphs.filter((text) => {
-    for (const [word] of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-      if (keys.has(word.toLowerCase())) return true;
-    }
-    return false;
-  });
+  return keys;
+}
+
+/**
+ * The paragraphs that can tell anything about these words (titleWords). Every piece of
+ * evidence for a word (capitalised mid-sentence, a name it belongs to, a lower-case use) sits
+ * in a paragraph that contains the word, so the others are not read: long bodies cost their
+ * relevant paragraphs only.
+ */
+export function paragraphsAbout(
+  paragraphs: readonly string[],
+  words: ReadonlySet<string>,
+): string[] {
+  return paragraphs.filter((text) => mentions(text, words));
 }
 
 /** Works whose text (a description, an abstract) names the work itself by its title. */

@@ -18,6 +18,7 @@ import { fromCiteprocHtml, fromPlainText } from './output-format.ts';
 import {
   articleProperNouns,
   paragraphsAbout,
+  titleWords,
   withMetadataNames,
   withoutOwnTitle,
 } from './article-nouns.ts';
@@ -125,16 +126,16 @@ export function createCitationEngine(resources: CslResources): CitationEngine {
     if (!byKey) learned.set(article.body, (byKey = new Map()));
     let nouns = byKey.get(key);
     if (!nouns) {
-      const titles = TITLE_FIELDS.map((field) => csl[field]);
+      const about = titleWords(TITLE_FIELDS.map((field) => csl[field]));
       const text = paragraphsAbout(
         withoutOwnTitle(
           article.body.map((p) => p.text),
           title,
           csl.type,
         ),
-        titles,
+        about,
       );
-      const own = articleProperNouns(text);
+      const own = articleProperNouns(text, about);
       nouns = withMetadataNames(own, article);
       byKey.set(key, nouns);
     }

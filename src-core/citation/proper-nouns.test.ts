@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { indexProperNouns, learnProperNouns } from './proper-nouns.ts';
+import { toSentenceCase } from './sentence-case.ts';
 
 /** The 15 body paragraphs of the reference article (acceptance README, paraRule). */
 function referenceBody(): string[] {
@@ -224,5 +225,30 @@ describe('indexProperNouns', () => {
     expect(index.phrase('middle')).toBeUndefined();
     expect(index.longestPhrase).toBe(2);
     expect(indexProperNouns(new Set()).longestPhrase).toBe(0);
+  });
+});
+
+describe('learnProperNouns about some words', () => {
+  const body = [
+    'Donald Trump said on Monday that the National Public Radio Foundation would lose funding. Markets in New York were calm. The public radio network said nothing.',
+    'Officials in Kabul met the Taliban. Later, Trump spoke again.',
+  ];
+
+  it('learns the same about those words as from the whole text', () => {
+    const about = new Set(['trump', 'public', 'radio', 'funding']);
+    const full = learnProperNouns(body);
+    const part = learnProperNouns(body, about);
+    for (const title of ['Trump Cuts Public Radio Funding', 'Why Public Radio Matters to Trump']) {
+      expect(toSentenceCase(title, part)).toBe(toSentenceCase(title, full));
+    }
+    expect(toSentenceCase('Trump Cuts Public Radio Funding', part)).toBe(
+      'Trump cuts public radio funding',
+    );
+  });
+
+  it('reads only the sentences that mention them', () => {
+    const part = learnProperNouns(body, new Set(['trump']));
+    expect(part.has('Kabul')).toBe(false);
+    expect(learnProperNouns(body).has('Kabul')).toBe(true);
   });
 });

@@ -67,8 +67,14 @@ interface RunWord {
  * conjunct (conjunctsOf). A name ending in a class noun ("Belt and Road Initiative", "New York
  * Times") is also known without it when two names or more remain, unless the body writes every
  * one of them in lower case too ("human rights" beside "Human Rights Watch").
+ *
+ * With `about` (lower-case words, e.g. a title's), only the sentences that contain one of them
+ * are read: what is learned about those words is the same, and the rest is not needed.
  */
-export function learnProperNouns(paragraphs: readonly string[]): Set<string> {
+export function learnProperNouns(
+  paragraphs: readonly string[],
+  about?: ReadonlySet<string>,
+): Set<string> {
   const evidence = new Map<string, Evidence>();
   const phrases = new Set<string>();
   const stems: RunWord[][] = [];
@@ -77,6 +83,16 @@ export function learnProperNouns(paragraphs: readonly string[]): Set<string> {
   for (const paragraph of paragraphs) {
     const { words } = tokenize(paragraph);
     if (looksLikeHeading(words)) continue;
+    if (about) {
+      // Only sentences that contain one of the words asked about: a name never spans a
+      // sentence end, and all the evidence about a word lies in the sentences it is in.
+      for (const sentence of sentencesOf(words)) {
+        if (!sentence.some((w) => mentions(w.core, about))) continue;
+        for (const word of sentence) learner.add(word);
+        learner.flush();
+      }
+      continue;
+    }
     for (const word of words) learner.add(word);
     learner.flush();
   }
@@ -95,6 +111,29 @@ export function learnProperNouns(paragraphs: readonly string[]): Set<string> {
   }
   return nouns;
 }
+
+/** Words grouped into sentences (a sentence starts where tokenize says one does). */
+function sentencesOf(words: readonly Word[]): Word[][] {
+  const sentences: Word[][] = [];
+  for (const word of words) {
+    const last = sentences[sentences.length - 1];
+    if (word.startsSentence || !last) sentences.push([word]);
+    else last.push(word);
+  }
+  return sentences;
+}
+
+/** Whether `text` (a word or a paragraph) contains one of `words` (lower case), in any case. */
+export function mentions(text: string, words: ReadonlySet<string>): boolean {
+  if (words.has(text.toLowerCase())) return true;
+  if (!NON_WORD_CHAR.test(text)) return false;
+  for (const [part] of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (words.has(part.toLowerCase())) return true;
+  }
+  return false;
+}
+
+const NON_WORD_CHAR = /[^\p{L}\p{N}]/u;
 
 const PLAIN_LOWER = /^\p{Ll}+$/u;
 
