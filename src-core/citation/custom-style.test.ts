@@ -22,10 +22,16 @@ describe('checkCslStyle', () => {
       hasBibliography: true,
       hasCitation: true,
       defaultLocale: null,
+      kind: 'author-date',
     });
     expect(
       checkCslStyle(style('<bibliography><layout/></bibliography>', ' default-locale="en-GB"')),
     ).toMatchObject({ hasBibliography: true, hasCitation: false, defaultLocale: 'en-GB' });
+    const notes = style('<citation><layout/></citation>', '').replace(
+      '</title>',
+      '</title><category citation-format="note"/><category field="history"/>',
+    );
+    expect(checkCslStyle(notes).kind).toBe('note');
   });
 
   it.each(BUILT_IN_STYLES.map((s) => [s.id, s.file]))('accepts the shipped %s style', (_, file) => {

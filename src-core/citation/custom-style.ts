@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { CitationKind } from './styles.ts';
 
 /** Why a .csl file cannot be used; the message is shown to the user as is. */
 export class CslStyleError extends Error {
@@ -14,7 +15,11 @@ export interface CheckedStyle {
   hasCitation: boolean;
   /** The style's default-locale, if it declares one. */
   defaultLocale: string | null;
+  /** How it cites in the text, from its `<category citation-format>` (author-date if unstated). */
+  kind: CitationKind;
 }
+
+const CITATION_KINDS: readonly CitationKind[] = ['author-date', 'author', 'note', 'numeric'];
 
 const CSL_NAMESPACE = 'http://purl.org/net/xbiblio/csl';
 /** Real styles are tens of kilobytes; Chicago's, the largest official one, is 250 kB. */
@@ -72,6 +77,10 @@ export function checkCslStyle(xml: string): CheckedStyle {
     throw new CslStyleError('This CSL style has no citation or bibliography layout to print');
   }
   const title = textOf(info['title']) || 'Untitled style';
+  const format = [info['category']]
+    .flat()
+    .map((c) => (c as XmlNode | undefined)?.['@citation-format'])
+    .find((f): f is CitationKind => CITATION_KINDS.includes(f as CitationKind));
   return {
     cslId: textOf(info['id']) || title,
     title,
@@ -79,6 +88,7 @@ export function checkCslStyle(xml: string): CheckedStyle {
     hasCitation: hasLayout(citation),
     defaultLocale:
       typeof style['@default-locale'] === 'string' ? (style['@default-locale'] as string) : null,
+    kind: format ?? 'author-date',
   };
 }
 

@@ -177,6 +177,22 @@ export function createCitationEngine(resources: CslResources): CitationEngine {
     );
   };
 
+  /** One in-text citation (the note, for note styles) of one prepared item. */
+  const cite = (
+    style: EngineStyle,
+    item: CslItem,
+    entry: CiteItem,
+    outputFormat: OutputFormat,
+  ): string => {
+    const html = format('citation', [item], {
+      template: style.registered.template,
+      lang: style.registered.lang,
+      format: 'html',
+      entry,
+    }) as string;
+    return fromCiteprocHtml(html, outputFormat);
+  };
+
   const exportOne = (article: CitableArticle, dataFormat: DataFormat): string => {
     switch (dataFormat) {
       case 'bibtex':
@@ -197,11 +213,7 @@ export function createCitationEngine(resources: CslResources): CitationEngine {
       id,
       label: checked.title,
       casing: casingOfStyle(xml),
-      kind: /citation-format="note"/u.test(xml)
-        ? 'note'
-        : /citation-format="numeric"/u.test(xml)
-          ? 'numeric'
-          : 'author-date',
+      kind: checked.kind,
       locale: locale.lang,
       builtIn: false,
     };
@@ -214,13 +226,7 @@ export function createCitationEngine(resources: CslResources): CitationEngine {
       if (checked.hasBibliography)
         outputs.push(...render(candidate, [prepare(TRIAL, candidate)], 'text'));
       if (checked.hasCitation) {
-        const html = format('citation', [prepare(TRIAL, candidate)], {
-          template: candidate.registered.template,
-          lang: candidate.registered.lang,
-          format: 'html',
-          entry: { id: ITEM_ID },
-        }) as string;
-        outputs.push(fromCiteprocHtml(html, 'text'));
+        outputs.push(cite(candidate, prepare(TRIAL, candidate), { id: ITEM_ID }, 'text'));
       }
     } catch (error) {
       const reason = error instanceof Error && error.message ? error.message : String(error);
@@ -262,13 +268,7 @@ export function createCitationEngine(resources: CslResources): CitationEngine {
       const entry: CiteItem = { id: ITEM_ID };
       const locator = checkLocator(options.locator ?? '', article.body.length);
       if (locator) Object.assign(entry, { locator: locator.value, label: locator.label });
-      const html = format('citation', [prepare(article, s)], {
-        template: s.registered.template,
-        lang: s.registered.lang,
-        format: 'html',
-        entry,
-      }) as string;
-      const text = fromCiteprocHtml(html, outputFormat);
+      const text = cite(s, prepare(article, s), entry, outputFormat);
       return s.info.kind === 'note' ? capitalizeNote(text) : text;
     },
 
