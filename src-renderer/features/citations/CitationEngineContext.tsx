@@ -1,4 +1,5 @@
-import { createContext, use, type ReactNode } from 'react';
+import { createContext, Suspense, use, type ReactNode } from 'react';
+import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx';
 import type { CitationEngine } from './load-engine.ts';
 
 const EngineContext = createContext<Promise<CitationEngine> | null>(null);
@@ -22,4 +23,34 @@ export function useCitationEngine(): CitationEngine {
   const engine = use(EngineContext);
   if (!engine) throw new Error('useCitationEngine() needs a <CitationEngineProvider> above it');
   return use(engine);
+}
+
+/**
+ * Shows `children` once the engine is ready: a note while it loads, and the reason if it
+ * failed to load ("<unavailable>: …"), in the caller's note style.
+ */
+export function WithCitationEngine({
+  unavailable,
+  noteClassName,
+  errorClassName = noteClassName,
+  children,
+}: {
+  unavailable: string;
+  noteClassName: string;
+  errorClassName?: string;
+  children: ReactNode;
+}) {
+  return (
+    <ErrorBoundary
+      fallback={(message) => (
+        <p className={errorClassName} role="alert">
+          {unavailable}: {message}
+        </p>
+      )}
+    >
+      <Suspense fallback={<p className={noteClassName}>Preparing citation styles…</p>}>
+        {children}
+      </Suspense>
+    </ErrorBoundary>
+  );
 }

@@ -1,11 +1,10 @@
 import './citations.css';
-import { Suspense, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { ArticleRecord } from '../../db/index.ts';
-import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx';
 import { ExternalLink } from '../../ui/ExternalLink.tsx';
 import { useLibrary } from '../../app/LibraryContext.tsx';
 import { CitationEntry, type FormattedCitation } from './CitationEntry.tsx';
-import { useCitationEngine } from './CitationEngineContext.tsx';
+import { useCitationEngine, WithCitationEngine } from './CitationEngineContext.tsx';
 import { CitekeyField } from './CitekeyField.tsx';
 import { InTextCitations } from './InTextCitations.tsx';
 import type { CitationEngine } from './load-engine.ts';
@@ -29,17 +28,9 @@ export function CitationPanel(props: Props) {
       <h2 id="cite-heading" className="pane-heading">
         Cite
       </h2>
-      <ErrorBoundary
-        fallback={(message) => (
-          <p className="cite-panel__note" role="alert">
-            Citations are unavailable: {message}
-          </p>
-        )}
-      >
-        <Suspense fallback={<p className="cite-panel__note">Preparing citation styles…</p>}>
-          <Citations {...props} />
-        </Suspense>
-      </ErrorBoundary>
+      <WithCitationEngine unavailable="Citations are unavailable" noteClassName="cite-panel__note">
+        <Citations {...props} />
+      </WithCitationEngine>
       <p className="cite-panel__credit">
         Citation styles from the{' '}
         <ExternalLink href="https://citationstyles.org/">

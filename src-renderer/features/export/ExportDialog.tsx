@@ -1,10 +1,9 @@
 import './export.css';
-import { Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useLibrary } from '../../app/LibraryContext.tsx';
 import { useHost } from '../../host/index.ts';
-import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx';
-import { useCitationEngine } from '../citations/CitationEngineContext.tsx';
+import { useCitationEngine, WithCitationEngine } from '../citations/CitationEngineContext.tsx';
 import { useStyleOptions } from '../citations/use-styles.ts';
 import { ArticleChooser } from './ArticleChooser.tsx';
 import {
@@ -45,17 +44,13 @@ export function ExportDialog(props: Props) {
       <h2 id={titleId} className="dialog__title">
         Export citations
       </h2>
-      <ErrorBoundary
-        fallback={(message) => (
-          <p className="field__error" role="alert">
-            Export is unavailable: {message}
-          </p>
-        )}
+      <WithCitationEngine
+        unavailable="Export is unavailable"
+        noteClassName="dialog__hint"
+        errorClassName="field__error"
       >
-        <Suspense fallback={<p className="dialog__hint">Preparing citation styles…</p>}>
-          <ExportForm {...props} onClose={() => dialog.current?.close()} />
-        </Suspense>
-      </ErrorBoundary>
+        <ExportForm {...props} onClose={() => dialog.current?.close()} />
+      </WithCitationEngine>
     </dialog>
   );
 }
