@@ -13,8 +13,12 @@ test('a custom CSL style is imported, listed, used and kept; a broken one is ref
   const panel = app.getByTestId('citation-panel');
   const style = panel.getByLabel('Style', { exact: true });
 
+  // The eight shipped styles and four data formats, once the engine has loaded.
+  const before = 12;
+  await expect(style.locator('option')).toHaveCount(before);
+  await expect(panel.getByTestId('citation-apa-text')).toHaveText(/^South Front\. \(2018/u);
+
   // A file that is not a style: a clear message, the list unchanged.
-  const before = await style.locator('option').count();
   await panel.getByTestId('style-file-input').setInputFiles(BROKEN_PATH);
   await expect(panel.getByTestId('style-import-message')).toHaveText(
     /^not-a-style\.csl: This file is not well-formed XML/u,
