@@ -85,7 +85,12 @@ export const test = base.extend<QuireFixtures>({
     if (electronApp) {
       await use({
         readText: () => electronApp.evaluate(({ clipboard }) => clipboard.readText()),
-        readHtml: () => electronApp.evaluate(({ clipboard }) => clipboard.readHTML()),
+        readHtml: () =>
+          electronApp.evaluate(async ({ clipboard }) => {
+            const items = await clipboard.read();
+            const item = items.find((i) => i.types.includes('text/html'));
+            return item ? (await item.getType('text/html')).text() : '';
+          }),
       });
       return;
     }

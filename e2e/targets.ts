@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 /** Debian's Chromium, or whatever QUIRE_CHROMIUM points at. */
 export function chromiumPath(): string | null {
@@ -7,11 +8,18 @@ export function chromiumPath(): string | null {
   return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
 }
 
-/** The Electron binary, when its download was not skipped at install time. */
+/**
+ * The Electron binary, when it is on disk. Read from the package's path.txt rather than by
+ * requiring "electron": since Electron 45 that require downloads a missing binary, which these
+ * machines cannot do (and a test run must not try).
+ */
 export function electronPath(): string | null {
   try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const require = createRequire(import.meta.url);
+    const dir = dirname(require.resolve('electron/package.json'));
+    const relative = readFileSync(join(dir, 'path.txt'), 'utf8');
+    const path = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(dir, 'dist'), relative);
+    return existsSync(path) ? path : null;
   } catch {
     return null;
   }

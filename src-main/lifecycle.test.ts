@@ -56,7 +56,11 @@ function fakeElectron(options: { gotLock?: boolean; packaged?: boolean } = {}) {
     session: { defaultSession },
     ipcMain: { handle: vi.fn() },
     shell: { openExternal: vi.fn(async () => {}) },
-    clipboard: { write: vi.fn() },
+    clipboard: { write: vi.fn(async () => {}) },
+    // Electron's ClipboardItem keeps what it was given; the test reads it back.
+    ClipboardItem: class {
+      constructor(readonly items: Record<string, string>) {}
+    },
   };
   const emit = (name: string, ...args: unknown[]) =>
     (appListeners.get(name) ?? []).forEach((listener) => listener(...args));
@@ -163,7 +167,11 @@ describe('startQuire', () => {
     const fromOther = { ...fromWindow, sender: { id: 999 } };
 
     await handlers.get(IPC_CHANNELS.writeClipboard)(fromWindow, { text: 'cite' });
-    expect(module.clipboard.write).toHaveBeenCalledWith({ text: 'cite' });
+    expect(module.clipboard.write).toHaveBeenCalledWith([{ items: { 'text/plain': 'cite' } }]);
+    await handlers.get(IPC_CHANNELS.writeClipboard)(fromWindow, { text: 'a', html: '<i>a</i>' });
+    expect(module.clipboard.write).toHaveBeenLastCalledWith([
+      { items: { 'text/plain': 'a', 'text/html': '<i>a</i>' } },
+    ]);
     await expect(handlers.get(IPC_CHANNELS.getAppInfo)(fromWindow)).resolves.toMatchObject({
       name: 'Quire',
       version: '0.1.0',

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, clipboard, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, ClipboardItem, ipcMain, session, shell } from 'electron';
 import { createIpcHandlers, registerIpcHandlers, type IpcServices } from './ipc/handlers.ts';
 import { isTrustedSender } from './ipc/sender.ts';
 import { CONTENT_SECURITY_POLICY } from './security/csp.ts';
@@ -58,7 +58,13 @@ export function startQuire(mainDir: string, env: NodeJS.ProcessEnv = process.env
   });
 
   const services: IpcServices = {
-    writeClipboard: (content) => clipboard.write(content),
+    // Electron 45's clipboard takes W3C-style items; one item keeps text and HTML together.
+    writeClipboard: ({ text, html }) =>
+      clipboard.write([
+        new ClipboardItem(
+          html === undefined ? { 'text/plain': text } : { 'text/plain': text, 'text/html': html },
+        ),
+      ]),
     openExternal: openInBrowser,
     appInfo: () => ({
       name: APP_NAME,

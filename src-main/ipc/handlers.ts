@@ -4,7 +4,7 @@ import { expectArgumentCount, validateClipboardContent, validateExternalUrl } fr
 
 /** What the handlers do once a call is trusted and valid; injected so tests need no Electron. */
 export interface IpcServices {
-  writeClipboard(content: ClipboardContent): void;
+  writeClipboard(content: ClipboardContent): Promise<void>;
   openExternal(url: string): Promise<void>;
   appInfo(): AppInfo;
 }
@@ -32,7 +32,7 @@ export function createIpcHandlers(
   const implementations: Implementations = {
     async writeClipboard(args) {
       expectArgumentCount(args, 1);
-      services.writeClipboard(validateClipboardContent(args[0]));
+      await services.writeClipboard(validateClipboardContent(args[0]));
     },
     async openExternal(args) {
       expectArgumentCount(args, 1);
