@@ -1,12 +1,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { cspMetaPlugin } from './build/csp-plugin.ts';
+import { WEB_META_CONTENT_SECURITY_POLICY } from './src-main/security/csp.ts';
 
 /** Web mode: the same renderer in a plain browser, with the browser host adapter. */
 export default defineConfig({
   root: 'src-renderer',
   base: './',
-  plugins: [react(), cspMetaPlugin()],
+  plugins: [react(), cspMetaPlugin(WEB_META_CONTENT_SECURITY_POLICY)],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   // The citation engine (citeproc + CSL) is one lazily loaded ~650 kB chunk, read from disk.

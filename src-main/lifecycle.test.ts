@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startTestServer } from './capture/test-server.ts';
 import { IPC_CHANNELS } from './ipc/contract.ts';
 import { CONTENT_SECURITY_POLICY } from './security/csp.ts';
 import { mainWindowOptions } from './window/main-window-options.ts';
@@ -57,6 +60,14 @@ function fakeElectron(options: { gotLock?: boolean; packaged?: boolean } = {}) {
     ipcMain: { handle: vi.fn() },
     shell: { openExternal: vi.fn(async () => {}) },
     clipboard: { write: vi.fn(async () => {}) },
+    dialog: {
+      showOpenDialog: vi.fn(
+        async (..._args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> => ({
+          canceled: true,
+          filePaths: [],
+        }),
+      ),
+    },
     // Electron's ClipboardItem keeps what it was given; the test reads it back.
     ClipboardItem: class {
       constructor(readonly items: Record<string, string>) {}
@@ -210,5 +221,105 @@ describe('QUIRE_USER_DATA_DIR', () => {
   it('is ignored by a packaged app', async () => {
     const electron = await start({ QUIRE_USER_DATA_DIR: '/tmp/elsewhere' }, { packaged: true });
     expect(electron.module.app.setPath).not.toHaveBeenCalled();
+  });
+});
+
+describe('capture and folder import over IPC', () => {
+  const folders: string[] = [];
+  afterAll(() => {
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  });
+
+  async function trustedHandlers() {
+    const electron = await start();
+    const handlers = new Map(
+      electron.module.ipcMain.handle.mock.calls.map(([channel, fn]) => [channel, fn]),
+    );
+    const event = {
+      sender: { id: electron.windows[0]?.webContents.id },
+      senderFrame: { url: new URL(`file://${indexPath}`).href, parent: null },
+    };
+    const call = (channel: string, ...args: unknown[]) => handlers.get(channel)(event, ...args);
+    return { electron, call };
+  }
+
+  it('fetches a page and an image from a local server, refusing it unless allowed', async () => {
+    const server = await startTestServer();
+    server.route('/a', (_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<p>A</p>');
+    });
+    server.route('/i.png', (_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'image/png' }).end(Buffer.from([137, 80]));
+    });
+    try {
+      const { call } = await trustedHandlers();
+      const page = await call(IPC_CHANNELS.capturePage, {
+        url: `${server.origin}/a`,
+        allowPrivate: true,
+      });
+      expect(page).toMatchObject({
+        ok: true,
+        resource: { url: `${server.origin}/a`, mediaType: 'text/html', charset: 'utf-8' },
+      });
+      expect(new TextDecoder().decode(page.resource.bytes)).toBe('<p>A</p>');
+      const image = await call(IPC_CHANNELS.fetchImage, {
+        url: `${server.origin}/i.png`,
+        allowPrivate: true,
+      });
+      expect(image).toMatchObject({ ok: true, resource: { mediaType: 'image/png' } });
+      // The same page as an image: refused, as a value with a message.
+      await expect(
+        call(IPC_CHANNELS.fetchImage, { url: `${server.origin}/a`, allowPrivate: true }),
+      ).resolves.toMatchObject({ ok: false, code: 'unsupported-type' });
+      const requests = server.requests.length;
+      await expect(
+        call(IPC_CHANNELS.capturePage, { url: `${server.origin}/a`, allowPrivate: false }),
+      ).resolves.toMatchObject({
+        ok: false,
+        code: 'private-address',
+        message: expect.stringContaining('127.0.0.1'),
+      });
+      expect(server.requests.length).toBe(requests);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('lists a chosen folder and reads files under it only', async () => {
+    const base = realpathSync(mkdtempSync(join(tmpdir(), 'quire-lifecycle-')));
+    folders.push(base);
+    const chosen = join(base, 'chosen');
+    mkdirSync(chosen);
+    writeFileSync(join(chosen, 'a.md'), '# A');
+    writeFileSync(join(base, 'other.md'), '# other');
+    const { electron, call } = await trustedHandlers();
+
+    // Before any folder is chosen, nothing can be read.
+    await expect(call(IPC_CHANNELS.readFolderFile, join(chosen, 'a.md'))).resolves.toMatchObject({
+      ok: false,
+    });
+    // Cancelled: null.
+    await expect(call(IPC_CHANNELS.chooseFolder)).resolves.toBeNull();
+
+    electron.module.dialog.showOpenDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePaths: [chosen],
+    });
+    const listing = await call(IPC_CHANNELS.chooseFolder);
+    const [parent, options] = electron.module.dialog.showOpenDialog.mock.calls.at(-1)!;
+    expect(parent).toBe(electron.windows[0]);
+    expect(options).toMatchObject({ properties: ['openDirectory'] });
+    expect(listing).toEqual({
+      root: chosen,
+      files: [{ path: join(chosen, 'a.md'), name: 'a.md', size: 3 }],
+      skipped: [],
+    });
+    const read = await call(IPC_CHANNELS.readFolderFile, join(chosen, 'a.md'));
+    expect(read.ok).toBe(true);
+    expect(new TextDecoder().decode(read.bytes)).toBe('# A');
+    await expect(call(IPC_CHANNELS.readFolderFile, join(base, 'other.md'))).resolves.toEqual({
+      ok: false,
+      message: `"${join(base, 'other.md')}" is not in a folder you chose to import.`,
+    });
   });
 });

@@ -1,5 +1,18 @@
-import { app, BrowserWindow, clipboard, ClipboardItem, ipcMain, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  ClipboardItem,
+  dialog,
+  ipcMain,
+  session,
+  shell,
+  type OpenDialogOptions,
+} from 'electron';
+import { fetchForRenderer } from './capture/fetch-result.ts';
+import { listFolder, readFolderFile } from './files/folder.ts';
 import { createIpcHandlers, registerIpcHandlers, type IpcServices } from './ipc/handlers.ts';
+import type { FolderListing } from './ipc/contract.ts';
 import { isTrustedSender } from './ipc/sender.ts';
 import { CONTENT_SECURITY_POLICY } from './security/csp.ts';
 import { devServerContentSecurityPolicy } from './security/dev-server-csp.ts';
@@ -57,6 +70,24 @@ export function startQuire(mainDir: string, env: NodeJS.ProcessEnv = process.env
     if (app.isReady() && BrowserWindow.getAllWindows().length === 0) showMainWindow();
   });
 
+  // Folders the user picked in this session: the only places readFolderFile may read from.
+  const chosenFolders = new Set<string>();
+  const chooseFolder = async (): Promise<FolderListing | null> => {
+    const options: OpenDialogOptions = {
+      title: 'Import a folder of articles',
+      properties: ['openDirectory'],
+    };
+    const parent = mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null;
+    const choice = await (parent
+      ? dialog.showOpenDialog(parent, options)
+      : dialog.showOpenDialog(options));
+    const [folder] = choice.filePaths;
+    if (choice.canceled || folder === undefined) return null;
+    const listing = await listFolder(folder);
+    chosenFolders.add(listing.root);
+    return listing;
+  };
+
   const services: IpcServices = {
     // Electron 45's clipboard takes W3C-style items; one item keeps text and HTML together.
     writeClipboard: ({ text, html }) =>
@@ -72,6 +103,10 @@ export function startQuire(mainDir: string, env: NodeJS.ProcessEnv = process.env
       platform: process.platform,
       electron: process.versions.electron ?? 'unknown',
     }),
+    capturePage: (request) => fetchForRenderer(request, 'page'),
+    fetchImage: (request) => fetchForRenderer(request, 'image'),
+    chooseFolder,
+    readFolderFile: (path) => readFolderFile(path, chosenFolders),
   };
 
   void app.whenReady().then(() => {

@@ -10,12 +10,14 @@ import { openLibrary } from './db/index.ts';
 import { CitationEngineProvider } from './features/citations/CitationEngineContext.tsx';
 import { loadCitationEngine } from './features/citations/load-engine.ts';
 import { HostProvider, selectHost, sha256 } from './host/index.ts';
+import { selectCapturer } from './capture/select-capturer.ts';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 
 // Chosen once here and handed down through context: no module reaches for globals.
 const host = selectHost();
 const library = openLibrary('quire', { sha256 });
 const citationEngine = loadCitationEngine();
+const capturer = selectCapturer(location.search);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -25,7 +27,7 @@ createRoot(root).render(
       <LibraryProvider library={library}>
         <CitationEngineProvider engine={citationEngine}>
           <ErrorBoundary fallback={(message) => <StartupError message={message} />}>
-            <App />
+            <App capturer={capturer} />
           </ErrorBoundary>
         </CitationEngineProvider>
       </LibraryProvider>

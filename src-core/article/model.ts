@@ -84,6 +84,22 @@ export interface Heading {
   end: number;
 }
 
+/**
+ * An image of the article body, in reading order: what an offline copy stores and the reader
+ * places between the paragraphs. Only addresses Quire may fetch or decode: http(s) URLs and
+ * raster `data:` images (PNG, JPEG, GIF, WebP, AVIF); never SVG, which can carry script.
+ */
+export interface CapturedImage {
+  /** Stable id from the resolved address (`img-` + 16 hex digits), unique within the article. */
+  id: string;
+  /** Absolute http(s) URL resolved against the page's base address, or a `data:image/…` URI. */
+  src: string;
+  alt: string;
+  caption: string | null;
+  /** How many body paragraphs come before it (like Heading.before). */
+  before: number;
+}
+
 export interface OriginalSource {
   name: string;
   url: string | null;
@@ -96,13 +112,25 @@ export interface SourceInfo {
   mediaType: MediaType;
   byteLength: number;
   fileName: string | null;
+  /**
+   * For a page fetched from the web: where from, and what the server declared about the bytes.
+   * Kept so that reading the stored bytes again (notice checks, re-parsing) decodes and
+   * resolves them exactly as the capture did. Absent for files.
+   */
+  fetched?: FetchedFrom;
+}
+
+export interface FetchedFrom {
+  url: string;
+  charset: string | null;
+  mediaType: string | null;
 }
 
 /** Metadata the parser could not find; the UI asks the user to fill these in. */
 export type MetadataGap = 'title' | 'author' | 'issued' | 'issued-ambiguous' | 'container-title';
 
 /** Bumped whenever capture rules change what they read, so old records can be told apart. */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 3;
 
 export interface ParsedArticle {
   /** The capture rules that produced this record (PARSER_VERSION when it was made). */
@@ -112,6 +140,8 @@ export interface ParsedArticle {
   keywords: string[];
   body: Paragraph[];
   headings: Heading[];
+  /** The body's images in reading order (parser version 3; older records have none). */
+  images: CapturedImage[];
   rights: RightsNotice[];
   source: SourceInfo;
   gaps: MetadataGap[];

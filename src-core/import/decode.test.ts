@@ -350,6 +350,70 @@ describe('decodeSource: the charset a page declares', () => {
   });
 });
 
+describe('decodeSource: the charset an HTTP header declares', () => {
+  const cafe = (html: string): Uint8Array =>
+    concat(utf8(html), [0x43, 0x61, 0x66, 0xe9], utf8('</p></body></html>'));
+
+  it('decodes with the header charset, which outranks <meta>', () => {
+    const bytes = cafe('<html><head><meta charset="koi8-r"></head><body><p>');
+    const decoded = decodeSource(bytes, null, { charset: 'iso-8859-1', mediaType: 'text/html' });
+    expect(decoded.text).toContain('<p>Café</p>');
+    expect(decoded).toMatchObject({ mediaType: 'text/html', encoding: 'windows-1252' });
+    // Without the header, <meta> decides.
+    expect(decodeSource(bytes, 'page.html').text).toContain('<p>CafИ</p>');
+  });
+
+  it('outranks even valid UTF-8, as browsers do', () => {
+    const bytes = utf8('<html><body><p>Café</p></body></html>');
+    expect(decodeSource(bytes, null, { charset: 'windows-1252' }).text).toContain('CafÃ©');
+  });
+
+  it('applies to plain text, which has no <meta>', () => {
+    const bytes = concat(utf8('Notes on the caf'), [0xe9]);
+    expect(refusal(bytes, 'notes.txt').code).toBe('invalid-encoding');
+    expect(decodeSource(bytes, null, { charset: 'latin1', mediaType: 'text/plain' })).toEqual({
+      text: 'Notes on the café',
+      mediaType: 'text/plain',
+      encoding: 'windows-1252',
+    });
+    const utf16le = utf16('Some words, no BOM.', 'le', false);
+    expect(decodeSource(utf16le, null, { charset: 'utf-16le' }).text).toBe('Some words, no BOM.');
+  });
+
+  it('yields to a byte-order mark', () => {
+    const bom = concat([0xef, 0xbb, 0xbf], utf8('<p>Café</p>'));
+    expect(
+      decodeSource(bom, null, { charset: 'iso-8859-1', mediaType: 'text/html' }),
+    ).toMatchObject({ text: '<p>Café</p>', encoding: 'utf-8' });
+    const bom16 = utf16('Words.', 'be', true);
+    expect(decodeSource(bom16, null, { charset: 'iso-8859-1' }).encoding).toBe('utf-16be');
+  });
+
+  it('is ignored when unknown or wrong for the bytes: the content decides as for a file', () => {
+    const bytes = cafe('<html><head><meta charset="windows-1252"></head><body><p>');
+    for (const charset of ['none', 'utf8mb4', 'utf-8', 'shift_jis']) {
+      const decoded = decodeSource(bytes, null, { charset, mediaType: 'text/html' });
+      expect(decoded.encoding).toBe('windows-1252');
+      expect(decoded.text).toContain('<p>Café</p>');
+    }
+    const text = utf8('Plain words.');
+    expect(decodeSource(text, null, { charset: 'klingon' }).encoding).toBe('utf-8');
+  });
+
+  it('still refuses binary data, whatever the header says', () => {
+    expect(() => decodeSource(PNG, null, { charset: 'iso-8859-1' })).toThrow(/binary file/);
+  });
+
+  it('reads <meta> in a page the header calls text/html, whatever its name', () => {
+    const bytes = concat(utf8('<meta charset="windows-1252"><p>Caf'), [0xe9], utf8('</p>'));
+    expect(refusal(bytes, 'article').code).toBe('invalid-encoding');
+    expect(decodeSource(bytes, 'article', { mediaType: 'text/html' })).toMatchObject({
+      mediaType: 'text/html',
+      encoding: 'windows-1252',
+    });
+  });
+});
+
 describe('decodeSourceText', () => {
   it('gives the same text as decodeSource, without judging the content', () => {
     const page = utf8('<html><head><title>Only a title</title></head></html>');
@@ -370,6 +434,28 @@ describe('sniffMediaType', () => {
     expect(sniffMediaType('plain', 'a.md')).toBe('text/markdown');
     expect(sniffMediaType('# Title\n', null)).toBe('text/markdown');
     expect(sniffMediaType('plain', 'a.unknown')).toBe('text/plain');
+  });
+
+  it('takes a declared media type as a hint, like an extension', () => {
+    // An extension-less URL: a fragment too small to pass for a page on its content alone.
+    const fragment = '<p>One paragraph.</p><p>Another.</p>';
+    expect(sniffMediaType(fragment, 'article')).toBe('text/plain');
+    expect(sniffMediaType(fragment, 'article', 'text/html')).toBe('text/html');
+    expect(sniffMediaType(fragment, null, 'application/xhtml+xml')).toBe('text/html');
+    expect(sniffMediaType('No tags at all.', 'article', 'text/html')).toBe('text/plain');
+    expect(sniffMediaType('plain', null, 'text/markdown')).toBe('text/markdown');
+    expect(sniffMediaType('plain', null, 'Text/X-Markdown')).toBe('text/markdown');
+    expect(sniffMediaType('# Title\n', null, 'text/plain')).toBe('text/plain');
+  });
+
+  it('trusts an explicit text/html or text/markdown over the extension, the extension over text/plain', () => {
+    const fragment = '<p>One paragraph.</p><p>Another.</p>';
+    expect(sniffMediaType(fragment, 'notes.txt', 'text/html')).toBe('text/html');
+    expect(sniffMediaType('plain', 'notes.txt', 'text/markdown')).toBe('text/markdown');
+    expect(sniffMediaType('plain', 'README.md', 'text/plain')).toBe('text/markdown');
+    expect(sniffMediaType(fragment, 'page.html', 'text/plain')).toBe('text/html');
+    // The content still wins: a whole page is HTML whatever the server says.
+    expect(sniffMediaType('<!doctype html><p>x', 'a.md', 'text/plain')).toBe('text/html');
   });
 });
 

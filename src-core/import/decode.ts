@@ -178,18 +178,61 @@ function looksLikeMarkdown(text: string): boolean {
 }
 
 /**
+ * What the transport declared about the bytes, when they came over HTTP: the media type and
+ * the charset of the Content-Type header. A saved file has neither (its header is lost).
+ */
+export interface SourceHints {
+  /** The Content-Type's charset parameter ('iso-8859-1'…), or null. */
+  charset?: string | null;
+  /** The Content-Type's media type without parameters ('text/html'…), or null. */
+  mediaType?: string | null;
+}
+
+/** Declared media types that name one of Quire's formats. */
+const DECLARED_TYPES: Record<string, MediaType> = {
+  'text/html': 'text/html',
+  'application/xhtml+xml': 'text/html',
+  'text/markdown': 'text/markdown',
+  'text/x-markdown': 'text/markdown',
+  'text/plain': 'text/plain',
+};
+
+/**
+ * The format the name or the server says the text is in, before the content is looked at.
+ * A server's text/html or text/markdown is deliberate and wins over the URL's extension;
+ * text/plain is what servers send for anything they do not know (a .md file on many hosts),
+ * so the extension wins over it.
+ */
+function namedType(
+  fileName: string | null | undefined,
+  declared?: string | null,
+): MediaType | null {
+  const byServer = declared ? DECLARED_TYPES[declared.trim().toLowerCase()] : undefined;
+  if (byServer === 'text/html' || byServer === 'text/markdown') return byServer;
+  const ext = extensionOf(fileName);
+  const byName = HTML_EXTENSIONS.has(ext) ? 'text/html' : TEXT_EXTENSIONS[ext];
+  return byName ?? byServer ?? null;
+}
+
+/**
  * The media type of decoded text. The content wins over the name when they disagree: an HTML page
  * saved as `.txt`, `.md` or without extension is HTML; a `.html` file without a single tag is the
- * Markdown or plain text it holds. Otherwise the extension decides, then the content.
+ * Markdown or plain text it holds. Otherwise the extension decides, then the content. A media
+ * type declared by a server (`declaredType`) counts like an extension (see {@link namedType}).
  */
-export function sniffMediaType(text: string, fileName?: string | null): MediaType {
-  const ext = extensionOf(fileName);
-  if (HTML_EXTENSIONS.has(ext)) {
+export function sniffMediaType(
+  text: string,
+  fileName?: string | null,
+  declaredType?: string | null,
+): MediaType {
+  const named = namedType(fileName, declaredType);
+  if (named === 'text/html') {
     if (ANY_TAG.test(text)) return 'text/html';
   } else if (contentIsHtml(text)) {
     return 'text/html';
   }
-  return TEXT_EXTENSIONS[ext] ?? (looksLikeMarkdown(text) ? 'text/markdown' : 'text/plain');
+  if (named !== null && named !== 'text/html') return named;
+  return looksLikeMarkdown(text) ? 'text/markdown' : 'text/plain';
 }
 
 /** The attributes of one start tag, names lowercased (first occurrence wins, as in HTML). */
@@ -296,6 +339,34 @@ function decodeDeclared(bytes: Uint8Array, label: string): { text: string; encod
 }
 
 /**
+ * Decodes with the charset an HTTP header declared, as browsers do (it outranks a `<meta>`).
+ * Returns null when the header cannot be used, so the content decides as for a saved file: a
+ * label nobody knows (servers send "none", "utf8mb4"…), or bytes that are not valid in the
+ * declared encoding (Quire decodes strictly, where a browser would show U+FFFD).
+ */
+function decodeWithHeaderCharset(
+  bytes: Uint8Array,
+  label: string,
+): { text: string; encoding: string } | null {
+  let encoding: string;
+  try {
+    const name = label.trim().toLowerCase() === 'x-user-defined' ? 'windows-1252' : label.trim();
+    encoding = new TextDecoder(name).encoding;
+  } catch {
+    return null;
+  }
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    const text = decodeStrict(bytes, encoding);
+    if (text !== null && looksBinaryText(text)) throw binary();
+    return text === null ? null : { text, encoding };
+  }
+  if (looksBinary(bytes)) throw binary();
+  if (encoding === 'windows-1252') return { text: decodeWindows1252(bytes), encoding };
+  const text = decodeStrict(bytes, encoding);
+  return text === null ? null : { text, encoding };
+}
+
+/**
  * The decoding half of {@link decodeSource}, without its judgement of the content (size, blank
  * text, a page without text): what re-reading a stored source needs to find the same text, its
  * offsets and notices, whatever later versions think of the content. Still refuses bytes that
@@ -304,8 +375,14 @@ function decodeDeclared(bytes: Uint8Array, label: string): { text: string; encod
 export function decodeSourceText(
   bytes: Uint8Array,
   fileName?: string | null,
+  hints?: SourceHints,
 ): { text: string; encoding: string } {
   const bom = byteOrderMark(bytes);
+  // Precedence, as in browsers: byte-order mark, then the HTTP charset, then <meta>, then UTF-8.
+  if (!bom && hints?.charset) {
+    const decoded = decodeWithHeaderCharset(bytes, hints.charset);
+    if (decoded) return decoded;
+  }
   if (bom === 'utf-16le' || bom === 'utf-16be') {
     const text = decodeStrict(bytes, bom);
     if (text === null) {
@@ -332,7 +409,7 @@ export function decodeSourceText(
   const label = declaredCharset(bytes);
   if (label !== null) {
     const ascii = new TextDecoder('windows-1252').decode(bytes.subarray(0, SNIFF_BYTES));
-    if (HTML_EXTENSIONS.has(extensionOf(fileName)) || contentIsHtml(ascii)) {
+    if (namedType(fileName, hints?.mediaType) === 'text/html' || contentIsHtml(ascii)) {
       return decodeDeclared(bytes, label);
     }
   }
@@ -388,16 +465,21 @@ export function htmlHasText(html: string): boolean {
  *
  * Encodings: UTF-8 (a BOM is dropped); UTF-16 LE/BE with a BOM, or without one when the text is
  * mostly ASCII (told by its NUL bytes); for an HTML page that is not valid UTF-8, the charset its
- * `<meta>` declares. Media type: see {@link sniffMediaType}.
+ * `<meta>` declares; for bytes fetched over HTTP, the charset of its Content-Type first (after
+ * a BOM). Media type: see {@link sniffMediaType}.
  */
-export function decodeSource(bytes: Uint8Array, fileName?: string | null): DecodedSource {
+export function decodeSource(
+  bytes: Uint8Array,
+  fileName?: string | null,
+  hints?: SourceHints,
+): DecodedSource {
   if (bytes.length === 0)
     throw new ImportError('empty', 'This file is empty: there is nothing to save.');
   assertImportableSize(bytes.length);
-  const { text, encoding } = decodeSourceText(bytes, fileName);
+  const { text, encoding } = decodeSourceText(bytes, fileName, hints);
   if (!text.trim())
     throw new ImportError('empty', 'This file holds only blank space: there is nothing to save.');
-  const mediaType = sniffMediaType(text, fileName);
+  const mediaType = sniffMediaType(text, fileName, hints?.mediaType);
   if (mediaType === 'text/html' && !htmlHasText(text)) {
     throw new ImportError(
       'empty',

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importArticle, ImportError, MAX_IMPORT_BYTES } from './import-article.ts';
 import { nodeSha256, readFixtureBytes, sha256Hex } from '../testing/fixtures.ts';
+import { parseHtml } from '../testing/capture.ts';
 
 const deps = { sha256: nodeSha256 };
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -109,5 +110,34 @@ describe('importArticle on text it only partly understands', () => {
     const article = await importArticle(utf16, {}, deps);
     expect(article.csl.title).toBe('A Title');
     expect(article.csl.author).toEqual([{ family: 'Lee', given: 'Ann' }]);
+  });
+});
+
+describe('importArticle on a page fetched over HTTP', () => {
+  it('decodes with the header charset and reads an extension-less URL as the type it was sent as', async () => {
+    const page = new Uint8Array([
+      ...bytes('<h1>Caf'),
+      0xe9,
+      ...bytes(' Society</h1><p>The caf'),
+      0xe9,
+      ...bytes(' opened in 1920 and has served the town ever since, through two wars.</p>'),
+    ]);
+    const article = await importArticle(
+      page,
+      {
+        fileName: 'cafe-society',
+        url: 'https://example.org/cafe-society',
+        charset: 'iso-8859-1',
+        mediaType: 'text/html',
+      },
+      { ...deps, parseHtml },
+    );
+    expect(article.source.mediaType).toBe('text/html');
+    expect(article.csl.title).toBe('Café Society');
+    expect(article.body[0]?.text).toMatch(/^The café opened in 1920/);
+    expect(article.csl.URL).toBe('https://example.org/cafe-society');
+    await expect(importArticle(page, { fileName: 'cafe-society' }, deps)).rejects.toThrow(
+      /not valid UTF-8/,
+    );
   });
 });

@@ -1,4 +1,9 @@
-import { PARSER_VERSION, type ParsedArticle, type Sha256 } from '../article/model.ts';
+import {
+  PARSER_VERSION,
+  type ParsedArticle,
+  type Sha256,
+  type SourceInfo,
+} from '../article/model.ts';
 import { captureSource, type HtmlParser } from '../article/capture.ts';
 import { metadataGaps } from '../article/gaps.ts';
 import { decodeSource } from './decode.ts';
@@ -13,6 +18,10 @@ export interface ImportOptions {
   fileName?: string | null;
   /** The page's address, when the caller knows it (a URL capture). */
   url?: string | null;
+  /** The charset of an HTTP Content-Type: after a BOM, it outranks the page's <meta>. */
+  charset?: string | null;
+  /** The media type of an HTTP Content-Type: a hint like the file name's extension. */
+  mediaType?: string | null;
 }
 
 export interface ImportDeps {
@@ -21,6 +30,17 @@ export interface ImportDeps {
   parseHtml?: HtmlParser;
   /** Sanitizes a parsed page in place before it is read (DOMPurify where pages are stored). */
   sanitize?: (doc: Document) => void;
+}
+
+/** The options that read a stored source again exactly as its capture did. */
+export function reimportOptions(source: SourceInfo): ImportOptions {
+  const { fetched } = source;
+  return {
+    fileName: source.fileName,
+    ...(fetched
+      ? { url: fetched.url, charset: fetched.charset, mediaType: fetched.mediaType }
+      : {}),
+  };
 }
 
 /**
@@ -33,7 +53,10 @@ export async function importArticle(
   options: ImportOptions,
   deps: ImportDeps,
 ): Promise<ParsedArticle> {
-  const { text, mediaType } = decodeSource(bytes, options.fileName);
+  const { text, mediaType } = decodeSource(bytes, options.fileName, {
+    charset: options.charset ?? null,
+    mediaType: options.mediaType ?? null,
+  });
   if (mediaType === 'text/html' && !deps.parseHtml)
     throw new ImportError('unsupported-type', 'HTML pages cannot be read here.');
   const sourceHash = await deps.sha256(bytes);
@@ -60,12 +83,22 @@ export async function importArticle(
     keywords: captured.keywords,
     body: captured.body,
     headings: captured.headings,
+    images: captured.images,
     rights,
     source: {
       sha256: sourceHash,
       mediaType,
       byteLength: bytes.length,
       fileName: options.fileName ?? null,
+      ...(options.url
+        ? {
+            fetched: {
+              url: options.url,
+              charset: options.charset ?? null,
+              mediaType: options.mediaType ?? null,
+            },
+          }
+        : {}),
     },
     gaps: metadataGaps(csl, captured.ambiguousDate),
   };

@@ -16,9 +16,14 @@ export interface CommandSpec {
   positional: readonly string[];
   /** The last positional argument may be repeated (`FILE...`). */
   variadic?: boolean;
+  /**
+   * How many positional arguments are required; default all. Fewer make sense when an option
+   * stands in for them (`parse --url URL` instead of `parse FILE`): `check` decides.
+   */
+  minPositional?: number;
   options: Readonly<Record<string, OptionSpec>>;
-  /** Checks between options, run after each one is valid on its own. */
-  check?: (options: ReadonlyMap<string, string | true>) => void;
+  /** Checks between options (and positional arguments), run after each one is valid alone. */
+  check?: (options: ReadonlyMap<string, string | true>, positional: readonly string[]) => void;
 }
 
 export type Invocation =
@@ -111,7 +116,8 @@ export function parseCommandLine(
     }
   }
   const missing = spec.positional[positional.length];
-  if (missing !== undefined) throw new UsageError(`${missing} is missing`);
+  if (missing !== undefined && positional.length < (spec.minPositional ?? spec.positional.length))
+    throw new UsageError(`${missing} is missing`);
   if (positional.length > spec.positional.length && !spec.variadic) {
     const extra = positional[spec.positional.length]!;
     throw new UsageError(
@@ -122,6 +128,6 @@ export function parseCommandLine(
     const name = spec.positional[Math.min(index, spec.positional.length - 1)];
     if (!value) throw new UsageError(`${name} is empty`);
   });
-  spec.check?.(options);
+  spec.check?.(options, positional);
   return { kind: 'run', command, positional, options };
 }

@@ -104,7 +104,7 @@ describe('quire parse: encodings and HTML', () => {
       expect(record.headings).toEqual([
         expect.objectContaining({ text: 'What comes next', level: 2, before: 2 }),
       ]);
-      expect(record.parserVersion).toBe(2);
+      expect(record.parserVersion).toBe(3);
       const [notice] = record.rights;
       expect(notice.kind).toBe('copyright');
       expect(notice.text).toBe('&copy; 2021 The Northern Review. All rights reserved.');

@@ -17,6 +17,7 @@ import {
 import { loadCslResources } from './csl-resources.ts';
 import { parseCommandLine, quoteArg, UsageError, type CommandSpec } from './args.ts';
 
+import { FetchError, fetchResource } from '../capture/fetch-resource.ts';
 import { readImportFile } from './read-file.ts';
 import { parseHtml } from './parse-html.ts';
 
@@ -29,9 +30,14 @@ export const HELP = `quire — parse saved articles and cite them, with the same
 
 Usage:
   quire parse FILE
+  quire parse --url URL [--allow-private]
       Print the article as JSON: { csl, originalSource, rights, body, source, keywords, gaps }.
       csl is a CSL-JSON item; rights holds every notice verbatim with its kind, character range
       in the decoded source and SHA-256; body holds the numbered paragraphs (n = locator).
+      With --url, fetch the page (http or https, redirects followed) and read it as a saved
+      file: the server's Content-Type counts like an extension and its charset outranks the
+      page's <meta>; csl.URL is the final address. Addresses on this computer or a private
+      network (localhost, 10.x, 192.168.x…) are refused unless --allow-private is given.
   quire cite FILE --style STYLE [--locator "para. 5"] [--in-text] [--format text|md|html]
       Print the reference in STYLE. With --locator (or --in-text), print the in-text citation
       for that place instead, e.g. (South Front, 2018, para. 5), or the note for note styles.
@@ -51,9 +57,11 @@ most 10 MB. Its content is sniffed: a page saved as .txt is read as HTML, a .htm
 tags as the text it holds. Encodings: UTF-8 or UTF-16, with or without byte-order mark, and for
 an HTML page the charset its <meta> declares. FILE must be a regular file: directories, pipes
 and devices are refused unread.
-Exit codes: 0 success, 1 a file could not be read, is not an article or not a usable style, or
-the locator does not fit the article, 2 wrong usage (the command line is checked before any
-file is read).
+A URL must give a page (HTML, XHTML, Markdown or plain text) of at most 10 MB within 30 seconds,
+in at most 5 redirects.
+Exit codes: 0 success, 1 a file or URL could not be read, is not an article or not a usable
+style, or the locator does not fit the article, 2 wrong usage (the command line is checked
+before any file is read or any URL fetched).
 `;
 
 const TEXT_FORMATS = ['text', 'md', 'markdown', 'html'] as const;
@@ -68,7 +76,19 @@ function checkStyle(style: string, dataFormats: boolean): void {
 
 /** Every command, its arguments and its options: the command line is checked against these. */
 const COMMANDS: Record<'parse' | 'cite' | 'export', CommandSpec> = {
-  parse: { positional: ['FILE'], options: {} },
+  parse: {
+    positional: ['FILE'],
+    minPositional: 0,
+    options: { url: { kind: 'value' }, 'allow-private': { kind: 'flag' } },
+    check(options, positional) {
+      const url = options.has('url');
+      if (url && positional.length > 0) throw new UsageError('give FILE or --url URL, not both');
+      if (!url && positional.length === 0)
+        throw new UsageError('FILE is missing (or give --url URL)');
+      if (options.has('allow-private') && !url)
+        throw new UsageError('--allow-private applies to --url only');
+    },
+  },
   cite: {
     positional: ['FILE'],
     options: {
@@ -109,6 +129,31 @@ const sha256 = async (data: Uint8Array): Promise<string> =>
 async function load(path: string): Promise<ParsedArticle> {
   const bytes = await readImportFile(path);
   return importArticle(bytes, { fileName: basename(path) }, { sha256, parseHtml });
+}
+
+/** The last segment of a URL's path, as the name a saved copy would have; null for "/". */
+function fileNameOf(url: string): string | null {
+  const segment = new URL(url).pathname.split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(segment) || null;
+  } catch {
+    return segment || null;
+  }
+}
+
+/** Fetches a page and reads it as the file path does; the HTTP header adds what a file lacks. */
+async function loadUrl(url: string, allowPrivate: boolean): Promise<ParsedArticle> {
+  const page = await fetchResource(url, { purpose: 'page', allowPrivate });
+  return importArticle(
+    page.bytes,
+    {
+      fileName: fileNameOf(page.url),
+      url: page.url,
+      charset: page.charset,
+      mediaType: page.mediaType || null,
+    },
+    { sha256, parseHtml },
+  );
 }
 
 function parseOutput(article: ParsedArticle): string {
@@ -191,7 +236,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const { command, positional, options } = invocation;
     if (command === 'cite') io.stdout(await citeOutput(positional[0]!, options));
     else if (command === 'export') io.stdout(await exportOutput(positional, options));
-    else io.stdout(parseOutput(await load(positional[0]!)));
+    else {
+      const url = options.get('url');
+      const article =
+        typeof url === 'string'
+          ? await loadUrl(url, options.has('allow-private'))
+          : await load(positional[0]!);
+      io.stdout(parseOutput(article));
+    }
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -200,6 +252,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (
       error instanceof ImportError ||
+      error instanceof FetchError ||
       error instanceof CslStyleError ||
       error instanceof LocatorError
     ) {

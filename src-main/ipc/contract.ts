@@ -16,12 +16,71 @@ export interface AppInfo {
   electron: string;
 }
 
+/** Why a fetch failed; the message says it for the user, the code lets the UI react. */
+export type FetchErrorCode =
+  | 'bad-url'
+  | 'scheme'
+  | 'credentials'
+  | 'private-address'
+  | 'dns'
+  | 'timeout'
+  | 'too-large'
+  | 'too-many-redirects'
+  | 'http-status'
+  | 'unsupported-type'
+  | 'network'
+  | 'aborted';
+
+export interface FetchRequest {
+  url: string;
+  /** Let the user reach localhost and private networks (a setting, off by default). */
+  allowPrivate: boolean;
+}
+
+/** What a fetch brought back; the main process fills it, so it is the one shape for both. */
+export interface FetchedResourceDto {
+  /** The URL as asked for. */
+  requestedUrl: string;
+  /** The final URL, after redirects. */
+  url: string;
+  status: number;
+  /** Lowercased media type from Content-Type, without parameters; '' when there was none. */
+  mediaType: string;
+  /** The charset the Content-Type header names, lowercased, or null. */
+  charset: string | null;
+  /** The body, decompressed. */
+  bytes: Uint8Array;
+}
+
+/** Errors travel as values: Electron rewrites the message of an error thrown across IPC. */
+export type FetchResult =
+  { ok: true; resource: FetchedResourceDto } | { ok: false; code: FetchErrorCode; message: string };
+
+export interface FolderListing {
+  /** The chosen folder, with symbolic links resolved. */
+  root: string;
+  /** Article files (HTML, Markdown, text) under root, by relative path. `path` is absolute. */
+  files: { path: string; name: string; size: number }[];
+  /** What was left out, and why (unreadable, too large, a symbolic link, the file limit). */
+  skipped: { path: string; reason: string }[];
+}
+
+export type FileReadResult = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
+
 export interface QuireApi {
   /** Writes text (and optional HTML) to the system clipboard. */
   writeClipboard(content: ClipboardContent): Promise<void>;
   /** Opens an http(s) URL in the system browser; any other scheme is rejected. */
   openExternal(url: string): Promise<void>;
   getAppInfo(): Promise<AppInfo>;
+  /** Fetches a web page (HTML, XHTML, Markdown or plain text) to save. */
+  capturePage(request: FetchRequest): Promise<FetchResult>;
+  /** Fetches one image of a page being saved (any raster image type; never SVG). */
+  fetchImage(request: FetchRequest): Promise<FetchResult>;
+  /** Shows a folder chooser; null when cancelled. Main remembers the chosen root. */
+  chooseFolder(): Promise<FolderListing | null>;
+  /** Reads one file listed by chooseFolder (only files under a root the user chose). */
+  readFolderFile(path: string): Promise<FileReadResult>;
 }
 
 /**
@@ -32,6 +91,10 @@ export const IPC_CHANNELS = {
   writeClipboard: 'quire:write-clipboard',
   openExternal: 'quire:open-external',
   getAppInfo: 'quire:get-app-info',
+  capturePage: 'quire:capture-page',
+  fetchImage: 'quire:fetch-image',
+  chooseFolder: 'quire:choose-folder',
+  readFolderFile: 'quire:read-folder-file',
 } as const satisfies Record<keyof QuireApi, `quire:${string}`>;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof QuireApi];

@@ -1,6 +1,6 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNELS } from './contract.ts';
+import { IPC_CHANNELS, type FetchResult, type FolderListing } from './contract.ts';
 import {
   createIpcHandlers,
   registerIpcHandlers,
@@ -12,12 +12,32 @@ import { IpcArgumentError } from './validate.ts';
 const TRUSTED = { senderFrame: { url: 'file:///app/index.html' } } as IpcMainInvokeEvent;
 const UNTRUSTED = { senderFrame: { url: 'https://evil.example/' } } as IpcMainInvokeEvent;
 const appInfo = { name: 'Quire', version: '0.1.0', platform: 'linux', electron: '40.10.2' };
+const fetched: FetchResult = {
+  ok: true,
+  resource: {
+    requestedUrl: 'https://example.org/a',
+    url: 'https://example.org/a',
+    status: 200,
+    mediaType: 'text/html',
+    charset: null,
+    bytes: new Uint8Array([60, 112, 62]),
+  },
+};
+const refused: FetchResult = { ok: false, code: 'private-address', message: 'no' };
+const listing: FolderListing = { root: '/docs', files: [], skipped: [] };
 
 function setup() {
   const services = {
     writeClipboard: vi.fn<IpcServices['writeClipboard']>(),
     openExternal: vi.fn<IpcServices['openExternal']>(async () => {}),
     appInfo: vi.fn<IpcServices['appInfo']>(() => appInfo),
+    capturePage: vi.fn<IpcServices['capturePage']>(async () => fetched),
+    fetchImage: vi.fn<IpcServices['fetchImage']>(async () => refused),
+    chooseFolder: vi.fn<IpcServices['chooseFolder']>(async () => listing),
+    readFolderFile: vi.fn<IpcServices['readFolderFile']>(async () => ({
+      ok: true,
+      bytes: new Uint8Array([1]),
+    })),
   };
   const handlers = createIpcHandlers((event) => event === TRUSTED, services);
   const call = (channel: string, event: IpcMainInvokeEvent, ...args: unknown[]) => {
@@ -43,13 +63,15 @@ describe('IPC handlers', () => {
     [IPC_CHANNELS.writeClipboard, [{ text: 'x' }]],
     [IPC_CHANNELS.openExternal, ['https://example.org/']],
     [IPC_CHANNELS.getAppInfo, []],
+    [IPC_CHANNELS.capturePage, [{ url: 'https://example.org/', allowPrivate: false }]],
+    [IPC_CHANNELS.fetchImage, [{ url: 'https://example.org/a.png', allowPrivate: false }]],
+    [IPC_CHANNELS.chooseFolder, []],
+    [IPC_CHANNELS.readFolderFile, ['/docs/a.md']],
   ])('%s refuses an untrusted sender before doing anything', async (channel, args) => {
     const { call, services } = setup();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await expect(call(channel, UNTRUSTED, ...args)).rejects.toThrow(UntrustedSenderError);
-    expect(services.writeClipboard).not.toHaveBeenCalled();
-    expect(services.openExternal).not.toHaveBeenCalled();
-    expect(services.appInfo).not.toHaveBeenCalled();
+    for (const service of Object.values(services)) expect(service).not.toHaveBeenCalled();
     warn.mockRestore();
   });
 
@@ -104,5 +126,63 @@ describe('IPC handlers', () => {
     const { call } = setup();
     await expect(call(IPC_CHANNELS.getAppInfo, TRUSTED)).resolves.toEqual(appInfo);
     await expect(call(IPC_CHANNELS.getAppInfo, TRUSTED, 'x')).rejects.toThrow(IpcArgumentError);
+  });
+
+  it('capturePage and fetchImage pass the validated request and return the result value', async () => {
+    const { call, services } = setup();
+    const request = { url: 'https://example.org/a', allowPrivate: false };
+    await expect(call(IPC_CHANNELS.capturePage, TRUSTED, request)).resolves.toEqual(fetched);
+    expect(services.capturePage).toHaveBeenCalledExactlyOnceWith(request);
+    await expect(
+      call(IPC_CHANNELS.fetchImage, TRUSTED, { url: 'http://127.0.0.1/x.png', allowPrivate: true }),
+    ).resolves.toEqual(refused);
+    expect(services.fetchImage).toHaveBeenCalledExactlyOnceWith({
+      url: 'http://127.0.0.1/x.png',
+      allowPrivate: true,
+    });
+  });
+
+  it.each([
+    [[]],
+    [['https://example.org/']],
+    [[{ url: 'https://example.org/' }]],
+    [[{ url: 'https://example.org/', allowPrivate: 'yes' }]],
+    [[{ url: 42, allowPrivate: false }]],
+    [[{ url: 'https://example.org/', allowPrivate: false, method: 'POST' }]],
+    [[{ url: `https://example.org/${'x'.repeat(9000)}`, allowPrivate: false }]],
+    [[{ url: 'https://example.org/', allowPrivate: false }, 'extra']],
+  ])('capturePage and fetchImage refuse the arguments %j', async (args) => {
+    const { call, services } = setup();
+    for (const channel of [IPC_CHANNELS.capturePage, IPC_CHANNELS.fetchImage]) {
+      await expect(call(channel, TRUSTED, ...args)).rejects.toThrow(IpcArgumentError);
+    }
+    expect(services.capturePage).not.toHaveBeenCalled();
+    expect(services.fetchImage).not.toHaveBeenCalled();
+  });
+
+  it('chooseFolder takes no arguments and returns the listing or null', async () => {
+    const { call, services } = setup();
+    await expect(call(IPC_CHANNELS.chooseFolder, TRUSTED)).resolves.toEqual(listing);
+    services.chooseFolder.mockResolvedValueOnce(null);
+    await expect(call(IPC_CHANNELS.chooseFolder, TRUSTED)).resolves.toBeNull();
+    await expect(call(IPC_CHANNELS.chooseFolder, TRUSTED, '/etc')).rejects.toThrow(
+      IpcArgumentError,
+    );
+    expect(services.chooseFolder).toHaveBeenCalledTimes(2);
+  });
+
+  it('readFolderFile passes a path string on, and refuses anything else', async () => {
+    const { call, services } = setup();
+    await expect(call(IPC_CHANNELS.readFolderFile, TRUSTED, '/docs/a.md')).resolves.toEqual({
+      ok: true,
+      bytes: new Uint8Array([1]),
+    });
+    expect(services.readFolderFile).toHaveBeenCalledExactlyOnceWith('/docs/a.md');
+    for (const args of [[], [''], [7], [{ path: '/a' }], ['/a\0.md'], ['/a', '/b']]) {
+      await expect(call(IPC_CHANNELS.readFolderFile, TRUSTED, ...args)).rejects.toThrow(
+        IpcArgumentError,
+      );
+    }
+    expect(services.readFolderFile).toHaveBeenCalledOnce();
   });
 });

@@ -1,12 +1,32 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { IPC_CHANNELS, type AppInfo, type ClipboardContent, type QuireApi } from './contract.ts';
-import { expectArgumentCount, validateClipboardContent, validateExternalUrl } from './validate.ts';
+import {
+  IPC_CHANNELS,
+  type AppInfo,
+  type ClipboardContent,
+  type FetchRequest,
+  type FetchResult,
+  type FileReadResult,
+  type FolderListing,
+  type QuireApi,
+} from './contract.ts';
+import {
+  expectArgumentCount,
+  validateClipboardContent,
+  validateExternalUrl,
+  validateFetchRequest,
+  validateFilePath,
+} from './validate.ts';
 
 /** What the handlers do once a call is trusted and valid; injected so tests need no Electron. */
 export interface IpcServices {
   writeClipboard(content: ClipboardContent): Promise<void>;
   openExternal(url: string): Promise<void>;
   appInfo(): AppInfo;
+  /** These four return failures as values (see FetchResult, FileReadResult). */
+  capturePage(request: FetchRequest): Promise<FetchResult>;
+  fetchImage(request: FetchRequest): Promise<FetchResult>;
+  chooseFolder(): Promise<FolderListing | null>;
+  readFolderFile(path: string): Promise<FileReadResult>;
 }
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
@@ -41,6 +61,22 @@ export function createIpcHandlers(
     async getAppInfo(args) {
       expectArgumentCount(args, 0);
       return services.appInfo();
+    },
+    async capturePage(args) {
+      expectArgumentCount(args, 1);
+      return services.capturePage(validateFetchRequest(args[0]));
+    },
+    async fetchImage(args) {
+      expectArgumentCount(args, 1);
+      return services.fetchImage(validateFetchRequest(args[0]));
+    },
+    async chooseFolder(args) {
+      expectArgumentCount(args, 0);
+      return services.chooseFolder();
+    },
+    async readFolderFile(args) {
+      expectArgumentCount(args, 1);
+      return services.readFolderFile(validateFilePath(args[0]));
     },
   };
 

@@ -5,6 +5,8 @@ import {
   MAX_CLIPBOARD_BYTES,
   validateClipboardContent,
   validateExternalUrl,
+  validateFetchRequest,
+  validateFilePath,
 } from './validate.ts';
 
 describe('validateClipboardContent', () => {
@@ -84,4 +86,56 @@ describe('expectArgumentCount', () => {
     expect(() => expectArgumentCount([], 1)).toThrow(IpcArgumentError);
     expect(() => expectArgumentCount([undefined], 0)).toThrow(IpcArgumentError);
   });
+});
+
+describe('validateFetchRequest', () => {
+  it('returns exactly url and allowPrivate, leaving the URL for the fetch to judge', () => {
+    expect(validateFetchRequest({ url: 'https://example.org/', allowPrivate: false })).toEqual({
+      url: 'https://example.org/',
+      allowPrivate: false,
+    });
+    // The fetch refuses this one with a message for the user; the shape is fine.
+    expect(validateFetchRequest({ url: 'file:///etc/passwd', allowPrivate: true })).toEqual({
+      url: 'file:///etc/passwd',
+      allowPrivate: true,
+    });
+    expect(() =>
+      validateFetchRequest({ url: `https://a.b/${'x'.repeat(8192 - 12)}`, allowPrivate: false }),
+    ).not.toThrow();
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['a string', 'https://example.org/'],
+    ['an array', ['https://example.org/', false]],
+    ['a missing allowPrivate', { url: 'https://example.org/' }],
+    ['a missing url', { allowPrivate: false }],
+    ['a numeric url', { url: 1, allowPrivate: false }],
+    ['a string allowPrivate', { url: 'https://example.org/', allowPrivate: 'false' }],
+    ['an unknown field', { url: 'https://example.org/', allowPrivate: false, headers: {} }],
+    ['a URL over 8 KiB', { url: `https://a.b/${'x'.repeat(8192)}`, allowPrivate: false }],
+    [
+      'a class instance',
+      new (class {
+        url = 'https://example.org/';
+        allowPrivate = false;
+      })(),
+    ],
+  ])('refuses %s', (_label, value) => {
+    expect(() => validateFetchRequest(value)).toThrow(IpcArgumentError);
+  });
+});
+
+describe('validateFilePath', () => {
+  it('returns a path string', () => {
+    expect(validateFilePath('/home/me/articles/a.md')).toBe('/home/me/articles/a.md');
+    expect(validateFilePath('C:\\Users\\me\\a.md')).toBe('C:\\Users\\me\\a.md');
+  });
+
+  it.each([undefined, null, 7, '', '/a\0b', { path: '/a' }, 'x'.repeat(40_000)])(
+    'refuses %j',
+    (value) => {
+      expect(() => validateFilePath(value)).toThrow(IpcArgumentError);
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import type { ClipboardContent } from './contract.ts';
+import type { ClipboardContent, FetchRequest } from './contract.ts';
 import { MAX_EXTERNAL_URL_LENGTH, parseExternalUrl } from '../security/external-url.ts';
 
 /**
@@ -45,6 +45,41 @@ export function validateExternalUrl(value: unknown): string {
   const url = parseExternalUrl(value);
   if (url === null) throw new IpcArgumentError('only http(s) URLs can be opened');
   return url.href;
+}
+
+/** Long enough for any real link, as for openExternal; the fetch itself judges the URL. */
+export const MAX_FETCH_URL_LENGTH = MAX_EXTERNAL_URL_LENGTH;
+
+/**
+ * The shape of a fetch request. The URL is only bounded here: whether Quire may fetch it
+ * (scheme, credentials, address) is the fetch's own judgement, which comes back as a result
+ * value with a message for the user.
+ */
+export function validateFetchRequest(value: unknown): FetchRequest {
+  if (!isPlainObject(value)) throw new IpcArgumentError('fetch request must be an object');
+  const unknownKey = Object.keys(value).find((key) => key !== 'url' && key !== 'allowPrivate');
+  if (unknownKey !== undefined) {
+    throw new IpcArgumentError(`fetch request has an unknown field: ${unknownKey}`);
+  }
+  const { url, allowPrivate } = value;
+  if (typeof url !== 'string') throw new IpcArgumentError('url must be a string');
+  if (url.length > MAX_FETCH_URL_LENGTH) throw new IpcArgumentError('url is too long');
+  if (typeof allowPrivate !== 'boolean') {
+    throw new IpcArgumentError('allowPrivate must be a boolean');
+  }
+  return { url, allowPrivate };
+}
+
+/** Windows' longest path (32,767 UTF-16 units); POSIX systems allow less. */
+export const MAX_PATH_LENGTH = 32_767;
+
+/** A file path from the renderer; readFolderFile decides whether it may be read. */
+export function validateFilePath(value: unknown): string {
+  if (typeof value !== 'string') throw new IpcArgumentError('path must be a string');
+  if (value.length === 0) throw new IpcArgumentError('path is empty');
+  if (value.length > MAX_PATH_LENGTH) throw new IpcArgumentError('path is too long');
+  if (value.includes('\0')) throw new IpcArgumentError('path contains a NUL character');
+  return value;
 }
 
 /** Structured clone yields plain objects; anything with another prototype is not ours. */

@@ -10,6 +10,10 @@ const api: QuireApi = {
   writeClipboard: (content) => ipcRenderer.invoke(IPC_CHANNELS.writeClipboard, content),
   openExternal: (url) => ipcRenderer.invoke(IPC_CHANNELS.openExternal, url),
   getAppInfo: () => ipcRenderer.invoke(IPC_CHANNELS.getAppInfo),
+  capturePage: (request) => ipcRenderer.invoke(IPC_CHANNELS.capturePage, request),
+  fetchImage: (request) => ipcRenderer.invoke(IPC_CHANNELS.fetchImage, request),
+  chooseFolder: () => ipcRenderer.invoke(IPC_CHANNELS.chooseFolder),
+  readFolderFile: (path) => ipcRenderer.invoke(IPC_CHANNELS.readFolderFile, path),
 };
 
 contextBridge.exposeInMainWorld('quire', api);

@@ -93,3 +93,15 @@ describe('META_CONTENT_SECURITY_POLICY', () => {
     );
   });
 });
+
+describe('WEB_META_CONTENT_SECURITY_POLICY', () => {
+  it('differs from the desktop policy only in letting the page read http(s) resources', async () => {
+    const { META_CONTENT_SECURITY_POLICY, WEB_META_CONTENT_SECURITY_POLICY } =
+      await import('./csp.ts');
+    const desktop = META_CONTENT_SECURITY_POLICY.split('; ');
+    const web = WEB_META_CONTENT_SECURITY_POLICY.split('; ');
+    expect(web.filter((d) => !desktop.includes(d))).toEqual(["connect-src 'self' http: https:"]);
+    expect(desktop.filter((d) => !web.includes(d))).toEqual(["connect-src 'self'"]);
+    expect(web).toContain("script-src 'self'");
+  });
+});

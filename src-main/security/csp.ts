@@ -26,3 +26,14 @@ const HEADER_ONLY = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
 export const META_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.split('; ')
   .filter((directive) => !HEADER_ONLY.has(directive.split(' ')[0]!))
   .join('; ');
+
+/**
+ * Web mode's policy: the same, except that the page may read http(s) resources, because in a
+ * plain browser the page itself fetches the pages and images the user saves (ADR 0009). It
+ * still runs no remote script, and only code that Quire ships ever calls fetch. The desktop app
+ * keeps `connect-src 'self'`: there the main process fetches.
+ */
+export const WEB_META_CONTENT_SECURITY_POLICY = META_CONTENT_SECURITY_POLICY.replace(
+  "connect-src 'self'",
+  "connect-src 'self' http: https:",
+);

@@ -1,18 +1,23 @@
 import { useCallback, useState } from 'react';
 import { useArticleSummaries } from '../db/index.ts';
-import { importDeps } from '../host/index.ts';
+import { useHost } from '../host/index.ts';
+import type { Capturer } from '../capture/capturer.ts';
+import { BatchPanel } from '../features/import/BatchPanel.tsx';
+import { UrlDialog } from '../features/import/UrlDialog.tsx';
+import {
+  fileSources,
+  folderSources,
+  isAcceptedName,
+  urlSources,
+} from '../features/import/sources.ts';
+import { useAllowPrivate } from '../features/import/use-allow-private.ts';
 import { DropZone } from '../features/import/DropZone.tsx';
 import { EmptyState } from '../features/import/EmptyState.tsx';
 import { ImportReportBanner } from '../features/import/ImportReportBanner.tsx';
 import { PasteCatcher } from '../features/import/PasteCatcher.tsx';
 import { PasteDialog } from '../features/import/PasteDialog.tsx';
 import { sampleArticle } from '../features/import/sample.ts';
-import {
-  pastedContent,
-  readFiles,
-  useImporter,
-  type PastedContent,
-} from '../features/import/use-importer.ts';
+import { pastedContent, useImporter, type PastedContent } from '../features/import/use-importer.ts';
 import { LibraryPane } from '../features/library/LibraryPane.tsx';
 import { ExportDialog } from '../features/export/ExportDialog.tsx';
 import { FALLBACK_STYLE, useDefaultStyle } from '../features/citations/use-styles.ts';
@@ -23,9 +28,14 @@ import { ArticleScreen } from './ArticleScreen.tsx';
 import { useLibrary } from './LibraryContext.tsx';
 import { TopBar } from './TopBar.tsx';
 
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 /** The shell: wires features together and owns only the selection. */
-export function App() {
+export function App({ capturer }: { capturer: Capturer }) {
   const library = useLibrary();
+  const host = useHost();
+  const [allowPrivate, setAllowPrivate] = useAllowPrivate(library);
+  const [addingUrls, setAddingUrls] = useState(false);
   const articles = useArticleSummaries(library);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [pasting, setPasting] = useState(false);
@@ -35,15 +45,46 @@ export function App() {
   const [exporting, setExporting] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
 
-  const importer = useImporter({ library, deps: importDeps, onOpen: setSelectedId });
-  const { importFiles } = importer;
+  const importer = useImporter({
+    library,
+    host,
+    capturer,
+    allowPrivate,
+    onOpen: setSelectedId,
+  });
+  const { importSources } = importer;
   const onFiles = useCallback(
-    async (files: File[]) => importFiles(await readFiles(files)),
-    [importFiles],
+    (files: File[]) => importSources(fileSources(files), count(files.length, 'file', 'files')),
+    [importSources],
+  );
+  const onFolderFiles = useCallback(
+    (files: File[]) => {
+      const accepted = files.filter((f) => isAcceptedName(f.name));
+      return importSources(fileSources(accepted), count(accepted.length, 'file', 'files'));
+    },
+    [importSources],
+  );
+  const folders = host.folders;
+  const chooseFolderWithHost = useCallback(async () => {
+    if (!folders) return;
+    const listing = await folders.choose();
+    if (listing) {
+      await importSources(
+        folderSources(listing, folders),
+        count(listing.files.length, 'file', 'files'),
+      );
+    }
+  }, [folders, importSources]);
+  const onUrls = useCallback(
+    (text: string) => {
+      const sources = urlSources(text);
+      return importSources(sources, count(sources.length, 'page', 'pages'));
+    },
+    [importSources],
   );
   const onPasted = useCallback(
-    (content: PastedContent) => importFiles([pastedContent(content)]),
-    [importFiles],
+    (content: PastedContent) => importSources([pastedContent(content)], 'the pasted text'),
+    [importSources],
   );
   const deletion = useUndoableDelete({
     library,
@@ -58,11 +99,24 @@ export function App() {
       <TopBar
         busy={importer.busy}
         onFiles={onFiles}
+        onFolderFiles={onFolderFiles}
+        chooseFolderWithHost={folders ? chooseFolderWithHost : null}
         onPaste={() => setPasting(true)}
+        onUrls={() => setAddingUrls(true)}
         canExport={!!articles?.length}
         onExport={() => setExporting(true)}
       />
-      <ImportReportBanner report={importer.report} onDismiss={importer.dismiss} />
+      {importer.run &&
+        (importer.run.outcomes.length > 1 ? (
+          <BatchPanel
+            run={importer.run}
+            onCancel={importer.cancel}
+            onDismiss={importer.dismiss}
+            onOpen={setSelectedId}
+          />
+        ) : (
+          <ImportReportBanner run={importer.run} onDismiss={importer.dismiss} />
+        ))}
       {deleteError && (
         <p className="app__error" role="alert">
           {deleteError}
@@ -88,7 +142,10 @@ export function App() {
               onCitationStyle={setCitationStyle}
             />
           ) : isEmpty ? (
-            <EmptyState busy={importer.busy} onAddSample={() => importFiles([sampleArticle()])} />
+            <EmptyState
+              busy={importer.busy}
+              onAddSample={() => importSources([sampleArticle()], 'the sample article')}
+            />
           ) : (
             articles && (
               <p className="screen-note">Choose an article from your library to read it.</p>
@@ -97,6 +154,14 @@ export function App() {
         </main>
       </div>
       <PasteDialog open={pasting} onImport={onPasted} onClose={() => setPasting(false)} />
+      <UrlDialog
+        open={addingUrls}
+        fetchedBy={host.kind}
+        allowPrivate={allowPrivate}
+        onAllowPrivate={setAllowPrivate}
+        onSave={onUrls}
+        onClose={() => setAddingUrls(false)}
+      />
       {exporting && (
         <ExportDialog
           currentId={selectedId}

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parseHtmlWithLinkedom } from '../../src-core/article/html/linkedom-parser.ts';
 import { sanitizeParsedPage } from '../../src-core/article/html/sanitize-dom.ts';
 import { ImportError, importArticle } from '../../src-core/import/import-article.ts';
-import { nodeSha256, readFixtureBytes } from '../../src-core/testing/fixtures.ts';
+import referenceText from '../../src-core/test-fixtures/000_bfa7ac14e5553cb7.txt?raw';
+import newsPage from '../../src-core/test-fixtures/pages/news-site.html?raw';
+import { sha256 } from '../host/sha256.ts';
 import { createMainThreadCapturer, createWorkerCapturer, type WorkerLike } from './capturer.ts';
 import type { CaptureReply, CaptureRequest } from './protocol.ts';
 
-const deps = { sha256: nodeSha256, parseHtml: parseHtmlWithLinkedom, sanitize: sanitizeParsedPage };
+const deps = { sha256, parseHtml: parseHtmlWithLinkedom, sanitize: sanitizeParsedPage };
 
 /**
  * A worker that runs the worker's pipeline in this thread, answering asynchronously (in
@@ -58,8 +60,8 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-const reference = readFixtureBytes('000_bfa7ac14e5553cb7.txt');
-const page = readFixtureBytes('pages/news-site.html');
+const reference = new TextEncoder().encode(referenceText);
+const page = new TextEncoder().encode(newsPage);
 
 describe('createWorkerCapturer', () => {
   it('gives the same article as capturing in this thread, for text and for HTML', async () => {

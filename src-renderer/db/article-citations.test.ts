@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ArticleRecord, Library } from './index.ts';
-import { migrateArticlesV2toV3, type ArticleRecordV2 } from './migrations.ts';
+import type { Library } from './index.ts';
+import { migrateArticlesV2toV3, type ArticleRecordV2, type ArticleRecordV3 } from './migrations.ts';
 import { disposeLibrary, openTestLibrary, recordOf, variantArticle } from './test-article.ts';
 
 let library: Library;
@@ -114,7 +114,7 @@ describe('migrateArticlesV2toV3', () => {
     ]);
     expect(migrated.every((r) => Object.keys(r.titleOverrides).length === 0)).toBe(true);
     // A record written by a build ahead of its schema version already has the fields.
-    const ahead: ArticleRecord = {
+    const ahead: ArticleRecordV3 = {
       ...old('a', 1),
       citekey: 'mine',
       citekeyFixed: true,

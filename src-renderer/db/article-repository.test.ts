@@ -45,6 +45,7 @@ describe('ArticleRepository.add', () => {
       citekey: 'southfront2018video',
       citekeyFixed: false,
       titleOverrides: {},
+      canonicalUrl: null,
     });
     expect(stored?.csl.author).toEqual([{ literal: 'South Front' }]);
 
@@ -78,7 +79,11 @@ describe('ArticleRepository.add', () => {
     again.csl.title = 'A different title for the same bytes';
     const second = await library.articles.add(again, fixtureBytes);
 
-    expect(second).toEqual({ status: 'duplicate', article: first.article });
+    expect(second).toEqual({
+      status: 'duplicate',
+      article: first.article,
+      duplicateOf: 'content',
+    });
     expect(await library.articles.count()).toBe(1);
     expect(await snapshot()).toEqual(before);
   });

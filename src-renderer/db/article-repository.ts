@@ -2,7 +2,15 @@ import type { ParsedArticle, Sha256 } from '../../src-core/article/model.ts';
 import { verifyRights, type NoticeCheck } from '../../src-core/article/verify-rights.ts';
 import type { QuireDatabase } from './database.ts';
 import { applyMetadataPatch, validateMetadataPatch } from './metadata-patch.ts';
-import type { ArticleRecord, ArticleRepository, SourceRecord } from './records.ts';
+import type {
+  AddResult,
+  ArticleRecord,
+  ArticleRepository,
+  ImageRecord,
+  SourceRecord,
+} from './records.ts';
+import type { StoredImage } from '../../src-core/capture/offline-images.ts';
+import { canonicalUrl } from '../../src-core/text/canonical-url.ts';
 import { applyReparse } from './reparse.ts';
 import { toSummary } from './summary.ts';
 import { freeCitekey, validateCitekey } from './citekeys.ts';
@@ -35,19 +43,59 @@ async function checkSourceMatches(parsed: ParsedArticle, bytes: Uint8Array, sha2
   }
 }
 
+/** Offline images must be the article's own, and their bytes what their hash says. */
+async function checkImages(parsed: ParsedArticle, images: readonly StoredImage[], sha256: Sha256) {
+  const known = new Map((parsed.images ?? []).map((i) => [i.id, i.src]));
+  for (const image of images) {
+    if (!(image.bytes instanceof Uint8Array)) throw new Error('Image bytes must be a Uint8Array');
+    if (known.get(image.id) !== image.src) {
+      throw new Error(`Image ${image.id} is not one of the article's images`);
+    }
+    if (image.byteLength !== image.bytes.byteLength) {
+      throw new Error(`Image ${image.id}: byteLength does not match its bytes`);
+    }
+    if ((await sha256(image.bytes)) !== image.sha256) {
+      throw new Error(`Image ${image.id}: sha256 does not match its bytes`);
+    }
+  }
+}
+
+/** Thrown inside add()'s transaction to abort it when the article is already in the library. */
+class Duplicate extends Error {
+  constructor(readonly result: AddResult & { status: 'duplicate' }) {
+    super('duplicate');
+  }
+}
+
 export function createArticleRepository(
   db: QuireDatabase,
   { now = Date.now, sha256 }: RepositoryOptions,
 ): ArticleRepository {
   const findBySource = (hash: string) => db.articles.where('source.sha256').equals(hash).first();
+  /** The article already holding these bytes, or the same page by its canonical address. */
+  const findDuplicate = async (
+    hash: string,
+    url: string | null,
+  ): Promise<(AddResult & { status: 'duplicate' }) | null> => {
+    const same = await findBySource(hash);
+    if (same) return { status: 'duplicate', article: same, duplicateOf: 'content' };
+    const sameUrl = url ? await db.articles.where('canonicalUrl').equals(url).first() : undefined;
+    return sameUrl ? { status: 'duplicate', article: sameUrl, duplicateOf: 'url' } : null;
+  };
 
   return {
-    async add(parsed, bytes) {
+    findDuplicate: (parsed) =>
+      findDuplicate(parsed.source.sha256, parsed.csl.URL ? canonicalUrl(parsed.csl.URL) : null),
+
+    async add(parsed, bytes, options = {}) {
+      const stored = options.images ?? [];
       // Hash before the transaction: awaiting non-IndexedDB work inside one would commit it early.
       await checkSourceMatches(parsed, bytes, sha256);
+      await checkImages(parsed, stored, sha256);
       const time = now();
       const article: ArticleRecord = {
         ...parsed,
+        images: parsed.images ?? [],
         id: crypto.randomUUID(),
         tags: [],
         addedAt: time,
@@ -55,6 +103,7 @@ export function createArticleRepository(
         citekey: '',
         citekeyFixed: false,
         titleOverrides: {},
+        canonicalUrl: parsed.csl.URL ? canonicalUrl(parsed.csl.URL) : null,
       };
       const source: SourceRecord = {
         sha256: parsed.source.sha256,
@@ -64,21 +113,40 @@ export function createArticleRepository(
         byteLength: bytes.byteLength,
         addedAt: time,
       };
+      const images: ImageRecord[] = stored.map((image) => ({
+        key: `${article.id}:${image.id}`,
+        articleId: article.id,
+        imageId: image.id,
+        src: image.src,
+        mediaType: image.mediaType,
+        bytes: image.bytes.slice(),
+        sha256: image.sha256,
+        byteLength: image.byteLength,
+        addedAt: time,
+      }));
       try {
-        // The unique `&source.sha256` index decides what a duplicate is; a rejected add
-        // aborts the whole transaction, so the source write is rolled back too.
-        await db.transaction('rw', db.articles, db.sources, async () => {
+        await db.transaction('rw', db.articles, db.sources, db.images, async () => {
+          // Reads and writes in one transaction: no other add can slip in between.
+          const duplicate = await findDuplicate(source.sha256, article.canonicalUrl);
+          if (duplicate) throw new Duplicate(duplicate);
           article.citekey = await freeCitekey(db, article.csl);
           await db.sources.put(source);
           await db.articles.add(article);
+          // A rejected image (or article) aborts the whole transaction: nothing is left behind.
+          if (images.length) await db.images.bulkAdd(images);
         });
         return { status: 'added', article };
       } catch (error) {
+        if (error instanceof Duplicate) return error.result;
+        // The unique `&source.sha256` index still decides a race the read above cannot see
+        // (another window's database connection).
         const existing = isConstraintError(error) ? await findBySource(source.sha256) : undefined;
-        if (existing) return { status: 'duplicate', article: existing };
+        if (existing) return { status: 'duplicate', article: existing, duplicateOf: 'content' };
         throw error;
       }
     },
+
+    images: (articleId) => db.images.where('articleId').equals(articleId).toArray(),
 
     async list() {
       const records = await db.articles.orderBy('addedAt').reverse().toArray();
@@ -159,24 +227,30 @@ export function createArticleRepository(
       }),
 
     remove: (id) =>
-      db.transaction('rw', db.articles, db.sources, async () => {
+      db.transaction('rw', db.articles, db.sources, db.images, async () => {
         const article = await db.articles.get(id);
         if (!article) throw unknownArticle(id);
         // Each source belongs to exactly one article (unique index), so it goes too.
         const source = (await db.sources.get(article.source.sha256)) ?? null;
+        const images = await db.images.where('articleId').equals(id).toArray();
         await db.sources.delete(article.source.sha256);
+        await db.images.where('articleId').equals(id).delete();
         await db.articles.delete(id);
-        return { article, source };
+        return { article, source, images };
       }),
 
-    async restore({ article, source }) {
+    async restore({ article, source, images = [] }) {
       if (source && source.sha256 !== article.source.sha256) {
         throw new Error('Cannot restore: the source bytes belong to a different article');
       }
+      if (images.some((image) => image.articleId !== article.id)) {
+        throw new Error('Cannot restore: an image belongs to a different article');
+      }
       try {
-        await db.transaction('rw', db.articles, db.sources, async () => {
+        await db.transaction('rw', db.articles, db.sources, db.images, async () => {
           await db.articles.add(article); // add, not put: never overwrite a newer record
           if (source) await db.sources.put(source);
+          if (images.length) await db.images.bulkAdd(images);
         });
       } catch (error) {
         if (!isConstraintError(error)) throw error;
@@ -198,7 +272,13 @@ export function createArticleRepository(
       // The same decoder as the import (BOMs, UTF-16, declared charsets), so offsets mean the
       // same characters; without the import's judgement of the content, so a source stored
       // under older rules is never refused by newer ones.
-      const { text } = decodeSourceText(source.bytes, source.fileName);
+      // A fetched page is decoded with what its server declared, as its capture was.
+      const { fetched } = article.source;
+      const { text } = decodeSourceText(
+        source.bytes,
+        source.fileName,
+        fetched ? { charset: fetched.charset, mediaType: fetched.mediaType } : undefined,
+      );
       const checks = await verifyRights(article.rights, text, hash);
       // Notices matching the stored bytes prove nothing if the bytes themselves changed.
       if ((await hash(source.bytes)) === article.source.sha256) return checks;

@@ -2,11 +2,19 @@ import { Dexie, type EntityTable } from 'dexie';
 import {
   migrateArticlesV2toV3,
   migrateArticleV1toV2,
+  migrateArticleV3toV4,
   type ArticleRecordV1,
   type ArticleRecordV2,
+  type ArticleRecordV3,
 } from './migrations.ts';
-import type { ArticleRecord, SettingRecord, SourceRecord, StyleRecord } from './records.ts';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema.ts';
+import type {
+  ArticleRecord,
+  ImageRecord,
+  SettingRecord,
+  SourceRecord,
+  StyleRecord,
+} from './records.ts';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema.ts';
 
 export class QuireDatabase extends Dexie {
   // `declare` so class-field initialisation cannot overwrite the tables Dexie installs.
@@ -14,6 +22,7 @@ export class QuireDatabase extends Dexie {
   declare sources: EntityTable<SourceRecord, 'sha256'>;
   declare styles: EntityTable<StyleRecord, 'id'>;
   declare settings: EntityTable<SettingRecord, 'key'>;
+  declare images: EntityTable<ImageRecord, 'key'>;
 
   constructor(name: string) {
     super(name);
@@ -31,9 +40,19 @@ export class QuireDatabase extends Dexie {
     this.version(3)
       .stores(SCHEMA_V3)
       .upgrade(async (tx) => {
-        const articles = tx.table<ArticleRecordV2 | ArticleRecord, string>('articles');
+        const articles = tx.table<ArticleRecordV2 | ArticleRecordV3, string>('articles');
         // Keys depend on every other record (uniqueness), so the whole table is read first.
         await articles.bulkPut(migrateArticlesV2toV3(await articles.toArray()));
       });
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade((tx) =>
+        tx
+          .table<ArticleRecordV3 | ArticleRecord, string>('articles')
+          .toCollection()
+          .modify((record, ref) => {
+            ref.value = migrateArticleV3toV4(record);
+          }),
+      );
   }
 }

@@ -10,6 +10,7 @@ const record = (): ArticleRecord => ({
   addedAt: 1000,
   updatedAt: 1000,
   ...CITATION_DEFAULTS('a1'),
+  canonicalUrl: null,
 });
 
 describe('validateMetadataPatch', () => {

@@ -1,4 +1,5 @@
 import { metadataGaps } from '../../src-core/article/gaps.ts';
+import { canonicalUrl } from '../../src-core/text/canonical-url.ts';
 import type { CslDate, CslName, OriginalSource } from '../../src-core/article/model.ts';
 import type { ArticleRecord, MetadataPatch } from './records.ts';
 
@@ -162,6 +163,8 @@ export function applyMetadataPatch(
   return {
     ...record,
     csl,
+    canonicalUrl:
+      patch.url !== undefined ? (csl.URL ? canonicalUrl(csl.URL) : null) : record.canonicalUrl,
     originalSource:
       patch.originalSource !== undefined ? patch.originalSource : record.originalSource,
     // An ambiguous date stays flagged until the user sets the date.

@@ -2,8 +2,13 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { QuireDatabase } from './database.ts';
-import { migrateArticlesV2toV3, migrateArticleV1toV2 } from './migrations.ts';
-import { SCHEMA_V1 } from './schema.ts';
+import {
+  migrateArticlesV2toV3,
+  migrateArticleV1toV2,
+  migrateArticleV3toV4,
+  type ArticleRecordV3,
+} from './migrations.ts';
+import { SCHEMA_V1, SCHEMA_V3 } from './schema.ts';
 import { fixtureBytes, freshDbName, referenceArticle, referenceRecordV1 } from './test-article.ts';
 
 describe('migrateArticleV1toV2', () => {
@@ -40,7 +45,7 @@ describe('migrateArticleV1toV2', () => {
   });
 });
 
-describe('schema upgrade 1 → 3', () => {
+describe('schema upgrade 1 → 4', () => {
   let name: string;
   afterEach(() => Dexie.delete(name));
 
@@ -63,8 +68,12 @@ describe('schema upgrade 1 → 3', () => {
     const db = new QuireDatabase(name);
     try {
       const record = await db.articles.get('old-1');
-      expect(db.verno).toBe(3);
-      expect(record).toEqual(migrateArticlesV2toV3([migrateArticleV1toV2(v1)])[0]);
+      expect(db.verno).toBe(4);
+      expect(record).toEqual(
+        migrateArticleV3toV4(migrateArticlesV2toV3([migrateArticleV1toV2(v1)])[0]!),
+      );
+      expect(record?.images).toEqual([]);
+      expect(record?.canonicalUrl).toBeNull();
       expect(record?.citekey).toBe('southfront2018video');
       expect(record?.parserVersion).toBe(1);
       expect(record?.rights[1]?.display).toBe(v1.rights[1]?.text);
@@ -75,6 +84,103 @@ describe('schema upgrade 1 → 3', () => {
       expect((await db.articles.where('citekey').equals('southfront2018video').first())?.id).toBe(
         'old-1',
       );
+    } finally {
+      db.close();
+    }
+  });
+});
+
+/** A record as schema version 3 stored it, with a CSL URL as captured. */
+function recordV3(id: string, url?: string, addedAt = Date.UTC(2024, 0, 1)): ArticleRecordV3 {
+  const v3 = migrateArticlesV2toV3([migrateArticleV1toV2(referenceRecordV1(id))])[0]!;
+  const { images: _none, ...withoutImages } = { ...v3, images: undefined };
+  const record: ArticleRecordV3 = { ...withoutImages, parserVersion: 2, addedAt };
+  if (url) record.csl = { ...record.csl, URL: url };
+  return record;
+}
+
+describe('migrateArticleV3toV4', () => {
+  it('fills canonicalUrl from the CSL URL and gives records without images an empty list', () => {
+    const old = recordV3('a', 'HTTPS://Example.org:443/story?id=3&utm_source=x#top');
+    const migrated = migrateArticleV3toV4(old);
+    expect(migrated).toEqual({
+      ...old,
+      canonicalUrl: 'https://example.org/story?id=3',
+      images: [],
+    });
+    expect(old).not.toHaveProperty('canonicalUrl'); // pure: the input is untouched
+  });
+
+  it('sets null without an http(s) URL', () => {
+    expect(migrateArticleV3toV4(recordV3('b')).canonicalUrl).toBeNull();
+    expect(migrateArticleV3toV4(recordV3('c', 'ftp://example.org/a')).canonicalUrl).toBeNull();
+  });
+
+  it('leaves records that already have the new fields as they are', () => {
+    const image = {
+      id: 'img-1',
+      src: 'https://a.example/p.jpg',
+      alt: '',
+      caption: null,
+      before: 0,
+    };
+    const ahead = {
+      ...recordV3('d', 'https://example.org/a'),
+      canonicalUrl: 'https://kept.example/',
+      images: [image],
+    };
+    expect(migrateArticleV3toV4(ahead)).toEqual(ahead);
+  });
+});
+
+describe('schema upgrade 3 → 4', () => {
+  let name: string;
+  afterEach(() => Dexie.delete(name));
+
+  it('keeps every record and source, and fills canonicalUrl and images', async () => {
+    name = freshDbName();
+    const old = new Dexie(name);
+    old.version(3).stores(SCHEMA_V3);
+    const records = [
+      recordV3('with-url', 'https://www.example.org/a?fbclid=1', 1),
+      recordV3('no-url', undefined, 2),
+      recordV3('same-url', 'https://www.example.org/a', 3),
+    ];
+    // Unique indexes: each record needs its own source hash and citation key.
+    records.forEach((r, i) => {
+      r.source = { ...r.source, sha256: `${'0'.repeat(63)}${i}` };
+      r.citekey = `key${i}`;
+    });
+    await old.table('articles').bulkAdd(records);
+    await old.table('sources').add({
+      sha256: records[0]!.source.sha256,
+      bytes: fixtureBytes,
+      mediaType: 'text/plain',
+      fileName: null,
+      byteLength: fixtureBytes.byteLength,
+      addedAt: 1,
+    });
+    await old.table('settings').add({ key: 'defaultStyle', value: 'mla' });
+    old.close();
+
+    const db = new QuireDatabase(name);
+    try {
+      expect(db.verno).toBe(4);
+      const stored = await db.articles.orderBy('addedAt').toArray();
+      expect(stored).toEqual(records.map(migrateArticleV3toV4));
+      expect(stored.map((r) => r.canonicalUrl)).toEqual([
+        'https://www.example.org/a',
+        null,
+        'https://www.example.org/a',
+      ]);
+      expect(
+        (await db.articles.where('canonicalUrl').equals('https://www.example.org/a').toArray())
+          .map((r) => r.id)
+          .sort(),
+      ).toEqual(['same-url', 'with-url']);
+      expect(await db.sources.count()).toBe(1);
+      expect(await db.settings.get('defaultStyle')).toEqual({ key: 'defaultStyle', value: 'mla' });
+      expect(await db.images.count()).toBe(0);
     } finally {
       db.close();
     }

@@ -1,4 +1,5 @@
 import { withLibraryCitekeys } from '../../src-core/citation/library-keys.ts';
+import { canonicalUrl } from '../../src-core/text/canonical-url.ts';
 import type {
   Heading,
   Paragraph,
@@ -30,7 +31,7 @@ export type RightsNoticeV1 = Omit<RightsNotice, 'display'>;
 /** An article record as schema version 1 stored it. */
 export interface ArticleRecordV1 extends Omit<
   ParsedArticle,
-  'parserVersion' | 'headings' | 'body' | 'rights'
+  'parserVersion' | 'headings' | 'body' | 'rights' | 'images'
 > {
   id: string;
   tags: string[];
@@ -68,8 +69,15 @@ export function migrateArticleV1toV2(record: ArticleRecordV1 | ArticleRecordV2):
   };
 }
 
+/**
+ * An article record as schema version 3 stored it: no canonical URL, and no images (parser
+ * versions before 3 captured none).
+ */
+export type ArticleRecordV3 = Omit<ArticleRecord, 'canonicalUrl' | 'images'> &
+  Partial<Pick<ArticleRecord, 'images'>>;
+
 /** An article record as schema version 2 stored it: no citation key, no hand-cased titles. */
-export type ArticleRecordV2 = Omit<ArticleRecord, 'citekey' | 'citekeyFixed' | 'titleOverrides'>;
+export type ArticleRecordV2 = Omit<ArticleRecordV3, 'citekey' | 'citekeyFixed' | 'titleOverrides'>;
 
 /**
  * Schema 2 → 3 (citation engine): every article gets a citation key unique in the library, the
@@ -78,8 +86,8 @@ export type ArticleRecordV2 = Omit<ArticleRecord, 'citekey' | 'citekeyFixed' | '
  * Records that already have a key keep it.
  */
 export function migrateArticlesV2toV3(
-  records: readonly (ArticleRecordV2 | ArticleRecord)[],
-): ArticleRecord[] {
+  records: readonly (ArticleRecordV2 | ArticleRecordV3)[],
+): ArticleRecordV3[] {
   const ordered = [...records].sort((a, b) => a.addedAt - b.addedAt || a.id.localeCompare(b.id));
   const keyed = withLibraryCitekeys(
     ordered.map((r) => ({ ...r, citekey: 'citekey' in r ? r.citekey : undefined })),
@@ -89,4 +97,25 @@ export function migrateArticlesV2toV3(
     citekeyFixed: 'citekeyFixed' in r ? r.citekeyFixed === true : false,
     titleOverrides: 'titleOverrides' in r && r.titleOverrides ? r.titleOverrides : {},
   }));
+}
+
+/**
+ * Schema 3 → 4 (capture in the app): every article gets `canonicalUrl` from its CSL URL (null
+ * without an http(s) one) for the duplicate check, and an empty `images` list when it has none
+ * (records read by parser versions 1 and 2; re-parsing the stored bytes finds their images).
+ * Nothing else changes; records that already have the fields keep them.
+ */
+export function migrateArticleV3toV4(record: ArticleRecordV3 | ArticleRecord): ArticleRecord {
+  const maybe = record as ArticleRecordV3 & Partial<Pick<ArticleRecord, 'canonicalUrl'>>;
+  const url = record.csl?.URL;
+  return {
+    ...record,
+    images: Array.isArray(maybe.images) ? maybe.images : [],
+    canonicalUrl:
+      maybe.canonicalUrl !== undefined
+        ? maybe.canonicalUrl
+        : typeof url === 'string'
+          ? canonicalUrl(url)
+          : null,
+  };
 }

@@ -7,6 +7,7 @@ import type {
   Sha256,
 } from '../../src-core/article/model.ts';
 import type { NoticeCheck } from '../../src-core/article/verify-rights.ts';
+import type { StoredImage } from '../../src-core/capture/offline-images.ts';
 
 /** An article as stored: the parser's output plus library bookkeeping. */
 export interface ArticleRecord extends ParsedArticle {
@@ -23,6 +24,30 @@ export interface ArticleRecord extends ParsedArticle {
   citekeyFixed: boolean;
   /** Titles the user cased by hand, by style id ('apa', 'mla', 'bibtex', …). */
   titleOverrides: Record<string, string>;
+  /**
+   * `csl.URL` in canonical form (src-core/text/canonical-url.ts), null without an http(s) URL:
+   * indexed, so the same page saved again is recognised. Follows metadata edits of the URL.
+   */
+  canonicalUrl: string | null;
+}
+
+/**
+ * The offline copy of one of an article's images (`ArticleRecord.images`), stored with the
+ * article in one transaction and deleted with it.
+ */
+export interface ImageRecord {
+  /** `${articleId}:${imageId}`. */
+  key: string;
+  articleId: string;
+  /** The CapturedImage id within the article. */
+  imageId: string;
+  /** Where it came from (an http(s) URL or a data: URI); never loaded by the reader. */
+  src: string;
+  mediaType: StoredImage['mediaType'];
+  bytes: Uint8Array;
+  sha256: string;
+  byteLength: number;
+  addedAt: number;
 }
 
 /** A CSL style file the user imported (checked with checkCslStyle before it is stored). */
@@ -63,7 +88,18 @@ export interface ArticleSummary {
 }
 
 export type AddResult =
-  { status: 'added'; article: ArticleRecord } | { status: 'duplicate'; article: ArticleRecord };
+  | { status: 'added'; article: ArticleRecord; duplicateOf?: undefined }
+  | {
+      status: 'duplicate';
+      article: ArticleRecord;
+      /** Same source bytes (content) or, for other bytes, the same canonical URL. */
+      duplicateOf: 'content' | 'url';
+    };
+
+export interface AddOptions {
+  /** Offline copies of the article's images (collectOfflineImages), written with it. */
+  images?: readonly StoredImage[];
+}
 
 /** User edits to citation metadata. Empty strings (and `null`) remove a field. */
 export interface MetadataPatch {
@@ -79,11 +115,24 @@ export interface MetadataPatch {
 export interface DeletedArticle {
   article: ArticleRecord;
   source: SourceRecord | null;
+  /** Its offline images (absent in objects made before schema version 4). */
+  images?: ImageRecord[];
 }
 
 export interface ArticleRepository {
-  /** One transaction over articles + sources; a known source hash returns the existing article. */
-  add(parsed: ParsedArticle, bytes: Uint8Array): Promise<AddResult>;
+  /**
+   * One transaction over articles + sources + images (all or nothing). An article with the same
+   * source hash, or else the same canonical URL, is returned as a duplicate and nothing is
+   * written. Each image must belong to `parsed.images` and hash to its `sha256`.
+   */
+  add(parsed: ParsedArticle, bytes: Uint8Array, options?: AddOptions): Promise<AddResult>;
+  /**
+   * The article an add of `parsed` would report as a duplicate, if any: lets an importer skip
+   * fetching images for a page already saved. add() still decides, in its transaction.
+   */
+  findDuplicate(parsed: ParsedArticle): Promise<(AddResult & { status: 'duplicate' }) | null>;
+  /** The offline images of an article (any order; match them by `imageId`). */
+  images(articleId: string): Promise<ImageRecord[]>;
   /** Newest first (addedAt descending). */
   list(): Promise<ArticleSummary[]>;
   get(id: string): Promise<ArticleRecord | undefined>;
@@ -96,9 +145,9 @@ export interface ArticleRepository {
    * returned unchanged. Throws on unknown id or when `parsed` comes from other bytes.
    */
   reparse(id: string, parsed: ParsedArticle): Promise<ArticleRecord>;
-  /** Deletes the article and its source bytes; throws on unknown id. */
+  /** Deletes the article, its source bytes and its images; throws on unknown id. */
   remove(id: string): Promise<DeletedArticle>;
-  /** Puts back exactly what remove() took (same id, addedAt, bytes). */
+  /** Puts back exactly what remove() took (same id, addedAt, bytes, images). */
   restore(deleted: DeletedArticle): Promise<void>;
   sourceBytes(sha256: string): Promise<Uint8Array | undefined>;
   /** Re-checks every stored rights notice against the stored original bytes. */

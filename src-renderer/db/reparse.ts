@@ -7,7 +7,8 @@ const sameDate = (a: CslDate | undefined, b: CslDate | undefined) =>
 
 /**
  * Pure: a stored record after its source bytes were read again by newer capture rules. What the
- * rules read from the text is replaced (paragraphs, headings, notices, keywords, parser version);
+ * rules read from the text is replaced (paragraphs, headings, images, notices, keywords, parser
+ * version; the images' offline copies are not: an image new to the record has none yet);
  * what the user may have edited is kept (the CSL item, the original source, tags, dates added).
  * The gaps are those of the kept CSL item; the date is flagged ambiguous only when the kept date
  * is the one the rules found ambiguous.
@@ -27,6 +28,7 @@ export function applyReparse(
     parserVersion: parsed.parserVersion,
     body: parsed.body,
     headings: parsed.headings,
+    images: parsed.images,
     rights: parsed.rights,
     keywords: parsed.keywords,
     source: { ...record.source, mediaType: parsed.source.mediaType },

@@ -7,13 +7,14 @@ import { disposeLibrary, openTestLibrary } from './test-article.ts';
 let library: Library;
 afterEach(() => disposeLibrary(library));
 
-it('creates the current version (3) with unique indexes on the source hash and the citation key', async () => {
+it('creates the current version (4) with unique indexes on the source hash and the citation key', async () => {
   library = openTestLibrary();
   await library.db.open();
 
   expect(library.db.verno).toBe(CURRENT_SCHEMA_VERSION);
   expect(library.db.tables.map((t) => t.name).sort()).toEqual([
     'articles',
+    'images',
     'settings',
     'sources',
     'styles',
@@ -24,6 +25,7 @@ it('creates the current version (3) with unique indexes on the source hash and t
   expect(articles.idxByName['citekey']?.unique).toBe(true);
   expect(Object.keys(articles.idxByName).sort()).toEqual([
     'addedAt',
+    'canonicalUrl',
     'citekey',
     'source.sha256',
     'updatedAt',
@@ -31,4 +33,7 @@ it('creates the current version (3) with unique indexes on the source hash and t
   expect(library.db.styles.schema.primKey.keyPath).toBe('id');
   expect(library.db.settings.schema.primKey.keyPath).toBe('key');
   expect(library.db.sources.schema.primKey.keyPath).toBe('sha256');
+  expect(articles.idxByName['canonicalUrl']?.unique).toBeFalsy();
+  expect(library.db.images.schema.primKey.keyPath).toBe('key');
+  expect(Object.keys(library.db.images.schema.idxByName)).toEqual(['articleId']);
 });

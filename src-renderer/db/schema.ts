@@ -38,4 +38,16 @@ export const SCHEMA_V3 = {
   settings: 'key',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 3;
+/**
+ * Version 4 (capture in the app): articles get `canonicalUrl` (their CSL URL in canonical form,
+ * null without one; migrateArticleV3toV4 fills it) under a non-unique index, so a page saved
+ * again is found by its address; and `images`, the offline copies of their pictures, keyed by
+ * `${articleId}:${imageId}` and indexed by article.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  articles: 'id, addedAt, updatedAt, &source.sha256, &citekey, canonicalUrl',
+  images: 'key, articleId',
+} as const;
+
+export const CURRENT_SCHEMA_VERSION = 4;

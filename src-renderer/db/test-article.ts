@@ -74,6 +74,7 @@ export function referenceArticle(): ParsedArticle {
     keywords: ['Asia', 'Military and WMD', 'US NATO'],
     body: structuredClone(BODY),
     headings: [],
+    images: [],
     rights: structuredClone(RIGHTS),
     source: {
       sha256: FIXTURE_SHA256,
@@ -121,7 +122,15 @@ export const CITATION_DEFAULTS = (id: string) => ({
 
 /** An article record (as the library stores it) from a parsed article. */
 export function recordOf(parsed: ParsedArticle, id = 'record'): ArticleRecord {
-  return { ...parsed, id, tags: [], addedAt: 1, updatedAt: 1, ...CITATION_DEFAULTS(id) };
+  return {
+    ...parsed,
+    id,
+    tags: [],
+    addedAt: 1,
+    updatedAt: 1,
+    ...CITATION_DEFAULTS(id),
+    canonicalUrl: null,
+  };
 }
 
 /** Another valid article: the fixture bytes with a trailing line, so it has its own hash. */

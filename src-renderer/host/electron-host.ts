@@ -1,5 +1,6 @@
-import type { QuireApi } from '../../src-main/ipc/contract.ts';
-import { assertExternalUrl, type Host } from './host.ts';
+import type { FetchResult, QuireApi } from '../../src-main/ipc/contract.ts';
+import { checkFetchUrl } from '../../src-core/net/url-policy.ts';
+import { assertExternalUrl, UserFacingError, type FetchedPage, type Host } from './host.ts';
 
 /** The preload's bridge, when this renderer runs inside the Electron shell. */
 export function electronBridge(): QuireApi | null {
@@ -7,7 +8,17 @@ export function electronBridge(): QuireApi | null {
   return bridge && typeof bridge.writeClipboard === 'function' ? bridge : null;
 }
 
-/** The Electron host: every call crosses the typed IPC contract, nothing else does. */
+function page(result: FetchResult): FetchedPage {
+  if (!result.ok) throw new UserFacingError(result.message);
+  const { bytes, url, mediaType, charset } = result.resource;
+  return { bytes, url, mediaType, charset };
+}
+
+/**
+ * The Electron host: every call crosses the typed IPC contract, nothing else does. Pages and
+ * images are fetched by the main process (no CORS there, and its limits apply); a URL the
+ * policy refuses is refused here first, so the message does not need a round trip.
+ */
 export function createElectronHost(api: QuireApi): Host {
   return {
     kind: 'electron',
@@ -18,5 +29,27 @@ export function createElectronHost(api: QuireApi): Host {
       await api.openExternal(url);
     },
     appInfo: () => api.getAppInfo(),
+    fetchPage: async (url, { allowPrivate }) => {
+      try {
+        checkFetchUrl(url, allowPrivate);
+      } catch (error) {
+        throw new UserFacingError((error as Error).message);
+      }
+      return page(await api.capturePage({ url, allowPrivate }));
+    },
+    fetchImage: async (url, { allowPrivate }) => {
+      const result = await api.fetchImage({ url, allowPrivate });
+      return result.ok
+        ? { ok: true, bytes: result.resource.bytes, mediaType: result.resource.mediaType }
+        : { ok: false, message: result.message };
+    },
+    folders: {
+      choose: () => api.chooseFolder(),
+      read: async (path) => {
+        const result = await api.readFolderFile(path);
+        if (!result.ok) throw new UserFacingError(result.message);
+        return result.bytes;
+      },
+    },
   };
 }

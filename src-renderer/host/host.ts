@@ -17,8 +17,50 @@ export interface AppInfo {
   electron: string | null;
 }
 
+/** A page fetched for capture: its bytes and what the server said about them. */
+export interface FetchedPage {
+  bytes: Uint8Array;
+  /** The final address, after redirects. */
+  url: string;
+  /** Lowercased media type from Content-Type, '' when the server sent none. */
+  mediaType: string;
+  charset: string | null;
+}
+
+export type ImageResult =
+  { ok: true; bytes: Uint8Array; mediaType: string } | { ok: false; message: string };
+
+export interface FetchOptions {
+  /** The user's setting: may Quire reach localhost and private networks? */
+  allowPrivate: boolean;
+  signal?: AbortSignal;
+}
+
+/** Files under a folder the user chose (desktop app: listed and read by the main process). */
+export interface FolderAccess {
+  choose(): Promise<FolderListing | null>;
+  read(path: string): Promise<Uint8Array>;
+}
+
+export interface FolderListing {
+  root: string;
+  files: { path: string; name: string; size: number }[];
+  skipped: { path: string; reason: string }[];
+}
+
+/** A refusal whose message is written for the user (a fetch that failed, a file unreadable). */
+export class UserFacingError extends Error {
+  override name = 'UserFacingError';
+}
+
 export interface Host {
   kind: 'electron' | 'web';
+  /** Fetches a web page for capture; refusals are UserFacingErrors. */
+  fetchPage(url: string, options: FetchOptions): Promise<FetchedPage>;
+  /** Fetches an image for the offline copy; never throws. */
+  fetchImage(url: string, options: FetchOptions): Promise<ImageResult>;
+  /** Folder import through the platform, where the page cannot list folders itself. */
+  folders: FolderAccess | null;
   writeClipboard(payload: ClipboardPayload): Promise<void>;
   /** Opens an http(s) link outside the app (system browser or a new tab). */
   openExternal(url: string): Promise<void>;

@@ -1,4 +1,13 @@
-export type { AppInfo, ClipboardPayload, Host } from './host.ts';
+export type {
+  AppInfo,
+  ClipboardPayload,
+  FetchedPage,
+  FolderAccess,
+  FolderListing,
+  Host,
+  ImageResult,
+} from './host.ts';
+export { UserFacingError } from './host.ts';
 export { HostProvider, useHost } from './HostContext.tsx';
 export { importDeps } from './import-deps.ts';
 export { parseHtml } from './parse-html.ts';

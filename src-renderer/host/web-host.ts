@@ -1,5 +1,6 @@
 import { assertExternalUrl, type AppInfo, type ClipboardPayload, type Host } from './host.ts';
 import { version } from '../../package.json';
+import { webFetchImage, webFetchPage } from './web-fetch.ts';
 
 async function writeClipboard({ text, html }: ClipboardPayload): Promise<void> {
   const clipboard = navigator.clipboard;
@@ -28,7 +29,16 @@ async function appInfo(): Promise<AppInfo> {
   return { name: 'Quire', version, platform: 'web', electron: null };
 }
 
-/** The plain-browser host: web clipboard, new tabs for links. */
+/** The plain-browser host: web clipboard, new tabs for links, fetches under CORS. */
 export function createWebHost(): Host {
-  return { kind: 'web', writeClipboard, openExternal, appInfo };
+  return {
+    kind: 'web',
+    writeClipboard,
+    openExternal,
+    appInfo,
+    fetchPage: webFetchPage,
+    fetchImage: webFetchImage,
+    // A folder comes in through a directory <input> in the page itself.
+    folders: null,
+  };
 }

@@ -22,7 +22,14 @@ import { gfm } from 'micromark-extension-gfm';
 import { readFrontMatter } from './front-matter.ts';
 import { appendAligned, appendLines, isSpace, SpanBuilder, type AlignOptions } from './spans.ts';
 import { isDecoration, textDocument } from './text.ts';
-import type { Block, BlockKind, ListItem, SourceDocument, StatedMetadata } from './types.ts';
+import type {
+  Block,
+  BlockImage,
+  BlockKind,
+  ListItem,
+  SourceDocument,
+  StatedMetadata,
+} from './types.ts';
 
 /**
  * The Markdown front end: CommonMark + GFM (tables, autolink literals, strikethrough, task
@@ -441,10 +448,15 @@ class Reader {
   /** A paragraph of images: their alternative texts, one per line, and the first image's URL. */
   private figure(node: Paragraph, images: (Image | ImageReference)[], b: SpanBuilder): Block {
     let src: string | undefined;
+    const found: BlockImage[] = [];
     for (const image of images) {
       const url = image.type === 'image' ? image.url : this.definitions.get(image.identifier);
       if (src === undefined && url) src = url;
       const alt = image.alt ?? '';
+      if (url) {
+        const title = image.type === 'image' ? image.title?.trim() : undefined;
+        found.push({ src: url.trim(), alt, caption: title || null, width: null, height: null });
+      }
       if (!alt.trim()) continue;
       const at = b.checkpoint();
       if (b.length > 0) b.synthetic('\n');
@@ -452,7 +464,10 @@ class Reader {
       appendAligned(b, lf(alt), this.start(image) + 2, this.end(image), TEXT);
       if (b.trimSince(text) === 0) b.truncate(at);
     }
-    return this.block('figure', node, b, src === undefined ? {} : { src });
+    return this.block('figure', node, b, {
+      ...(src === undefined ? {} : { src }),
+      ...(found.length ? { images: found } : {}),
+    });
   }
 
   private collectDefinitions(): void {

@@ -76,8 +76,25 @@ export interface Block {
   items?: ListItem[];
   /** For figures: the image's alternative text is the text; its source is here. */
   src?: string;
+  /**
+   * For figures: every image the figure shows, in order, as the source wrote them (addresses
+   * not yet resolved or checked: the rules do that, the same way for every format).
+   */
+  images?: BlockImage[];
   /** HTML front end only. */
   context?: BlockContext;
+}
+
+/** An image as a front end found it: standing on its own or in a figure, never inline in text. */
+export interface BlockImage {
+  /** The address as written (an `src` attribute, a Markdown link destination), trimmed. */
+  src: string;
+  alt: string;
+  /** The figure's caption as plain text, when the format has one (`<figcaption>`). */
+  caption: string | null;
+  /** Declared size (HTML `width` / `height` attributes, in pixels), when stated. */
+  width: number | null;
+  height: number | null;
 }
 
 export type SourceFormat = 'text' | 'markdown' | 'html';
@@ -88,6 +105,11 @@ export interface SourceDocument {
   /** The decoded source text all offsets refer to. */
   source: string;
   blocks: Block[];
+  /**
+   * The address relative image sources resolve against (an HTML page's `<base href>` or its
+   * address), when the front end knows one; the rules fall back to the stated URL.
+   */
+  baseUrl?: string | null;
   /** Metadata the format states outright: front matter, HTML meta tags and JSON-LD. */
   stated: StatedMetadata;
 }

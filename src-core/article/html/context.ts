@@ -32,12 +32,28 @@ export function resolveContext(
     totalKept += kept;
     for (let l: LandmarkNode | null = trace.landmark; l; l = l.parent) l.keptChars += kept;
   });
-  // Figures and separators have no text: they belong where their neighbours do.
+  // Figures and separators have no text: they belong where their nearest neighbours with
+  // text do (a run of figures, a gallery, sits between the same two), or an image the
+  // extractor kept is the article's.
+  const hasText = (i: number): boolean => traces[i]!.nodes.length > 0;
+  const previousIn: boolean[] = [];
+  let last = false;
   blocks.forEach((block, i) => {
-    if (block.context && !traces[i]!.nodes.length)
-      block.context.inArticle =
-        !!blocks[i - 1]?.context?.inArticle && !!blocks[i + 1]?.context?.inArticle;
+    previousIn[i] = last;
+    if (hasText(i)) last = !!block.context?.inArticle;
   });
+  let next = false;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const block = blocks[i]!;
+    if (hasText(i)) {
+      next = !!block.context?.inArticle;
+      continue;
+    }
+    const image = traces[i]!.image;
+    if (block.context)
+      block.context.inArticle =
+        (previousIn[i]! && next) || (!!image && extraction.keptImages.has(image));
+  }
   blocks.forEach((block, i) => {
     let l = traces[i]!.landmark;
     while (l && totalKept > 0 && l.keptChars * 2 > totalKept) l = l.parent;

@@ -20,6 +20,8 @@ export function htmlDocument(
   options: { url?: string | null; sanitize?: (doc: Document) => void } = {},
 ): SourceDocument {
   const stated = readStatedMetadata(doc, { url: options.url ?? null });
+  // Read before sanitizing, which removes <base>.
+  const baseUrl = pageBase(doc, options.url ?? null, stated.url ?? null);
   options.sanitize?.(doc);
   const { blocks, traces, depth } = domBlocks(doc, source);
   // A page that is nearly all symbols has no article for Readability to find, and one nested
@@ -34,5 +36,38 @@ export function htmlDocument(
   if (extraction && (extraction.keptNodes.size || extraction.keptText))
     resolveContext(blocks, traces, extraction);
   else for (const block of blocks) if (block.context) block.context.inArticle = true;
-  return { format: 'html', source, blocks, stated };
+  return { format: 'html', source, blocks, stated, baseUrl };
+}
+
+/**
+ * What the page's relative addresses resolve against: `<base href>` (itself resolved against
+ * the page's address), else the address it was captured from, else the address it states.
+ */
+function pageBase(doc: Document, given: string | null, stated: string | null): string | null {
+  const address = httpAddress(given) ?? httpAddress(stated);
+  let href: string | null;
+  try {
+    href = doc.querySelector('base[href]')?.getAttribute('href') ?? null;
+  } catch {
+    href = null;
+  }
+  if (href) {
+    try {
+      const base = new URL(href.trim().slice(0, 2048), address ?? undefined);
+      if (base.protocol === 'http:' || base.protocol === 'https:') return base.href;
+    } catch {
+      // An unusable <base> is ignored, as browsers do.
+    }
+  }
+  return address;
+}
+
+function httpAddress(value: string | null): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
 }

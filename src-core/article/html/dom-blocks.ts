@@ -2,7 +2,14 @@ import type { Block, BlockContext, BlockKind, ListItem } from '../document/types
 import { landmarkOf } from './landmarks.ts';
 import { SourceAligner, sourceTextChunks } from './source-text.ts';
 import { TextBuilder } from './text-builder.ts';
-import { endsWithBreak, figure, isDataTable, isHidden, separator } from './dom-elements.ts';
+import {
+  endsWithBreak,
+  figure,
+  imageOf,
+  isDataTable,
+  isHidden,
+  separator,
+} from './dom-elements.ts';
 
 const ELEMENT = 1;
 const TEXT = 3;
@@ -58,6 +65,8 @@ export interface LandmarkNode {
 export interface BlockTrace {
   nodes: Text[];
   landmark: LandmarkNode | null;
+  /** A figure block's `<img>`: the extractor may have kept it. */
+  image?: Element;
 }
 
 interface Frame {
@@ -188,6 +197,20 @@ export function domBlocks(
       skipText(el, aligner);
       continue;
     }
+    if (tag === 'IMG') {
+      // A picture of its own (in a figure, or where its block has no text yet) is a figure
+      // block; one inside a line of text is an icon or an emoji, and never cuts the line.
+      const inFigure = !!el.closest('figure');
+      if (!open.atomic && (inFigure || open.builder.length === 0)) {
+        if (open.builder.length > 0) cut();
+        blocks.push(figure(imageOf(el)));
+        // An image classed as a widget ("share-icon", "nav-logo") stands in that widget.
+        const own = landmarkOf(el, articleDepth > 0);
+        const landmark = own ? { kind: own, parent: here(), keptChars: 0 } : here();
+        traces.push({ nodes: [], landmark, image: el });
+      }
+      continue;
+    }
     const exit: Frame = { node, exit: true };
     const landmark = landmarkOf(el, articleDepth > 0);
     if (landmark) {
@@ -211,13 +234,6 @@ export function domBlocks(
         blocks.push(separator());
         traces.push({ nodes: [], landmark: here() });
       }
-      continue;
-    }
-    if (tag === 'IMG' && el.closest('figure') && !open.atomic) {
-      const alt = (el.getAttribute('alt') ?? '').trim();
-      cut();
-      blocks.push(figure(alt, el.getAttribute('src')));
-      traces.push({ nodes: [], landmark: here() });
       continue;
     }
 

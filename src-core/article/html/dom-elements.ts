@@ -1,5 +1,6 @@
 /** What the block walk asks of single elements: hidden, a data table, a break, a picture. */
-import type { Block } from '../document/types.ts';
+import type { Block, BlockImage } from '../document/types.ts';
+import { declaredSize } from '../images.ts';
 
 const ELEMENT = 1;
 const TEXT = 3;
@@ -43,16 +44,69 @@ export function separator(): Block {
   return { kind: 'separator', text: '', marks: [], start: 0, end: 0, spans: [] };
 }
 
-export function figure(alt: string, src: string | null): Block {
+/** A figure block for one image: its alternative text is the text; the image as written. */
+export function figure(image: BlockImage): Block {
   const block: Block = {
     kind: 'figure',
-    text: alt,
+    text: image.alt,
     marks: [],
     start: 0,
     end: 0,
     spans: [],
+    images: [image],
     context: { inArticle: false, landmark: null, linkDensity: 0 },
   };
+  const src = image.src;
   if (src && /^https?:/i.test(src)) block.src = src.slice(0, 2048);
   return block;
+}
+
+const MAX_ATTRIBUTE = 10_000;
+const SKIP_CAPTION =
+  /^(?:SCRIPT|STYLE|TEMPLATE|NOSCRIPT|SVG|MATH|BUTTON|SELECT|TEXTAREA|OBJECT|EMBED)$/;
+const MAX_CAPTION_NODES = 2000;
+const BREAKS = /^(?:BR|P|DIV|LI|UL|OL|DL|DT|DD|SECTION|H[1-6]|BLOCKQUOTE|TABLE|TR|TD|TH)$/;
+
+/**
+ * An `<img>` as the page writes it: `src`, `alt`, declared size, and the caption of the
+ * `<figure>` around it. Attributes only the sanitizer keeps (no `srcset`, no `data-src`).
+ */
+export function imageOf(img: Element): BlockImage {
+  const fig = img.closest('figure');
+  return {
+    src: (img.getAttribute('src') ?? '').slice(0, MAX_ATTRIBUTE).trim(),
+    alt: (img.getAttribute('alt') ?? '').slice(0, MAX_ATTRIBUTE).trim(),
+    caption: fig ? captionOf(fig) : null,
+    width: declaredSize(img.getAttribute('width')),
+    height: declaredSize(img.getAttribute('height')),
+  };
+}
+
+/** The visible text of a figure's own `<figcaption>`, or null. Iterative and bounded. */
+function captionOf(fig: Element): string | null {
+  let caption: Element | null = null;
+  for (let child = fig.firstElementChild; child; child = child.nextElementSibling)
+    if (child.tagName === 'FIGCAPTION') {
+      caption = child;
+      break;
+    }
+  if (!caption) return null;
+  let text = '';
+  const stack: Node[] = [caption];
+  for (let seen = 0; stack.length && seen < MAX_CAPTION_NODES; seen++) {
+    const node = stack.pop()!;
+    if (node.nodeType === TEXT) {
+      text += (node as Text).data;
+      if (text.length > MAX_ATTRIBUTE) break;
+      continue;
+    }
+    if (node.nodeType !== ELEMENT) continue;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP_CAPTION.test(tag) || isHidden(el)) continue;
+    if (BREAKS.test(tag)) text += ' ';
+    for (let child = el.lastChild; child; child = child.previousSibling) stack.push(child);
+  }
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat || null;
 }

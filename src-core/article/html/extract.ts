@@ -5,6 +5,8 @@ const TEXT = 3;
 export interface Extraction {
   /** Text nodes of the page that the extractor kept as the article's. */
   keptNodes: Set<Text>;
+  /** `<img>` elements of the page the extractor kept (by identity, as `keptNodes`). */
+  keptImages: Set<Element>;
   /**
    * The kept text in reading order, words separated by single spaces: for pages where the
    * extractor started over on a re-parsed copy, whose nodes are not the page's.
@@ -23,21 +25,22 @@ export interface Extraction {
  */
 export function extractArticle(doc: Document): Extraction {
   const keptNodes = new Set<Text>();
+  const keptImages = new Set<Element>();
   const texts: string[] = [];
   let title: string | null = null;
   try {
     const result = new Readability<Element>(doc, { serializer: (el) => el as Element }).parse();
     if (result?.content) {
-      collectText(result.content, keptNodes, texts);
+      collectText(result.content, keptNodes, texts, keptImages);
       title = result.title?.trim() || null;
     }
   } catch {
     // A page Readability cannot read still has blocks: the rules then read the whole page.
   }
-  return { keptNodes, keptText: textKey(texts.join(' ')), title };
+  return { keptNodes, keptImages, keptText: textKey(texts.join(' ')), title };
 }
 
-function collectText(root: Element, nodes: Set<Text>, texts: string[]): void {
+function collectText(root: Element, nodes: Set<Text>, texts: string[], images: Set<Element>): void {
   const stack: Node[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
@@ -46,6 +49,7 @@ function collectText(root: Element, nodes: Set<Text>, texts: string[]): void {
       texts.push((node as Text).data);
       continue;
     }
+    if ((node as Element).tagName === 'IMG') images.add(node as Element);
     const mark = stack.length;
     for (let child = node.firstChild; child; child = child.nextSibling) stack.push(child);
     stack.splice(mark, stack.length - mark, ...stack.slice(mark).reverse());

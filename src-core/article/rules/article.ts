@@ -1,5 +1,13 @@
 import { hostOf } from '../../text/host.ts';
-import type { CslItem, CslName, OriginalSource, Paragraph, RightsNotice } from '../model.ts';
+import type {
+  CapturedImage,
+  CslItem,
+  CslName,
+  OriginalSource,
+  Paragraph,
+  RightsNotice,
+} from '../model.ts';
+import { capturedImages, type PlacedImage } from '../images.ts';
 import type { SourceDocument, StatedName } from '../document/types.ts';
 import { isOrganisation, nameKey, parseByline, type NameContext } from '../names.ts';
 import { readHeader } from './header.ts';
@@ -17,6 +25,8 @@ export interface RuleArticle {
   keywords: string[];
   body: Paragraph[];
   headings: Heading[];
+  /** The body's images in reading order, addresses resolved and checked. */
+  images: CapturedImage[];
   rights: Omit<RightsNotice, 'sha256'>[];
   /** Dates the page wrote ambiguously (03/04/2021 with no language): the UI asks. */
   ambiguousDate: boolean;
@@ -88,15 +98,66 @@ export function readArticle(doc: SourceDocument, id: string, pageUrl: string | n
     start: h.view.block.start,
     end: h.view.block.end,
   }));
+  const lead = html && article !== views ? leadFigures(views, article) : [];
+  const placed = articleImages([...lead, ...article], lead.length + bodyEnd, body.paragraphs);
+  const images = capturedImages(placed, doc.baseUrl ?? stated.url ?? pageUrl);
   return {
     csl,
     originalSource,
     keywords,
     body: numbered,
     headings,
+    images,
     rights,
     ambiguousDate: stated.published ? !!stated.published.ambiguous : !!header.date?.ambiguous,
   };
+}
+
+/** Widgets whose pictures are never the article's (logos, avatars, thumbnails, share icons). */
+const IMAGE_LANDMARKS = new Set([
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'comments',
+  'share',
+  'related',
+]);
+
+/**
+ * The figure images of the article, each with the number of body paragraphs before it: those
+ * above the end of the body (the header's lead picture included) and those standing right
+ * after its last paragraph, never the footer's or a widget's.
+ */
+function articleImages(
+  article: readonly BlockView[],
+  bodyEnd: number,
+  paragraphs: readonly BodyPart[],
+): PlacedImage[] {
+  let end = bodyEnd;
+  while (end < article.length && ['figure', 'caption'].includes(article[end]!.block.kind)) end++;
+  const starts = paragraphs.map((p) => p.views[0]!.index);
+  const placed: PlacedImage[] = [];
+  let before = 0;
+  for (const view of article.slice(0, end)) {
+    const { block } = view;
+    if (block.kind !== 'figure' || !block.images) continue;
+    if (IMAGE_LANDMARKS.has(block.context?.landmark ?? '')) continue;
+    while (before < starts.length && starts[before]! < view.index) before++;
+    for (const image of block.images) placed.push({ image, before });
+  }
+  return placed;
+}
+
+/**
+ * The lead picture the extractor left out: figures (with their captions) standing right above
+ * the article's first block, outside any widget.
+ */
+function leadFigures(views: readonly BlockView[], article: readonly BlockView[]): BlockView[] {
+  const first = article[0]?.index ?? 0;
+  let start = first;
+  while (start > 0 && ['figure', 'caption'].includes(views[start - 1]!.block.kind)) start--;
+  return views.slice(start, first).filter((v) => v.block.kind === 'figure');
 }
 
 function inArticle(view: BlockView): boolean {

@@ -1,7 +1,5 @@
 import { useRef } from 'react';
-
-/** Extensions the importer reads; the core still checks the bytes whatever the name says. */
-export const ACCEPTED_EXTENSIONS = '.html,.htm,.xhtml,.md,.markdown,.txt,.text';
+import { ACCEPTED_EXTENSIONS } from './sources.ts';
 
 interface Props {
   disabled?: boolean;

@@ -1,38 +1,39 @@
 import './import.css';
-import type { ImportReport } from './use-importer.ts';
+import type { ImportRun } from './use-importer.ts';
 import { DismissButton } from '../../ui/DismissButton.tsx';
 
 interface Props {
-  report: ImportReport | null;
+  run: ImportRun;
   onDismiss(): void;
 }
 
 /**
- * What happened to each file. Successes go to a polite status region, refusals to an alert;
- * both regions are always in the page so assistive technology announces changes.
+ * What happened to a single item. Success goes to a polite status region, a refusal to an
+ * alert; both regions are always in the page so assistive technology announces changes.
  */
-export function ImportReportBanner({ report, onDismiss }: Props) {
-  const outcomes = report?.outcomes ?? [];
-  const done = outcomes.filter((o) => o.kind !== 'refused');
-  const refused = outcomes.filter((o) => o.kind === 'refused');
+export function ImportReportBanner({ run, onDismiss }: Props) {
+  const outcome = run.state === 'running' ? undefined : run.outcomes[0];
+  const done = outcome?.status === 'saved' || outcome?.status === 'duplicate' ? outcome : null;
+  const failed = outcome?.status === 'failed' ? outcome : null;
   return (
-    <div className="import-report" data-empty={outcomes.length === 0 || undefined}>
+    <div className="import-report" data-empty={!outcome || undefined}>
       <div role="status" className="import-report__status" data-testid="import-status">
-        {done.map((o) => (
-          <p key={`${report?.serial}-${o.id}`} className="import-report__line">
-            {o.kind === 'added' ? 'Added to your library: ' : 'Already in your library: '}
-            <span className="import-report__title">{o.title}</span>
+        {done && (
+          <p key={run.serial} className="import-report__line">
+            {done.status === 'saved' ? 'Added to your library: ' : 'Already in your library: '}
+            <span className="import-report__title">{done.title}</span>
+            {done.note && <span className="import-report__note"> ({done.note})</span>}
           </p>
-        ))}
+        )}
       </div>
       <div role="alert" className="import-report__alert" data-testid="import-error">
-        {refused.map((o, i) => (
-          <p key={`${report?.serial}-${i}`} className="import-report__line">
-            <strong>Could not import {o.label}.</strong> {o.message}
+        {failed && (
+          <p key={run.serial} className="import-report__line">
+            <strong>Could not import {failed.label}.</strong> {failed.message}
           </p>
-        ))}
+        )}
       </div>
-      {outcomes.length > 0 && (
+      {outcome && (
         <DismissButton
           label="Dismiss message"
           className="import-report__dismiss"

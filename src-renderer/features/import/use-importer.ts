@@ -1,148 +1,110 @@
-import { useCallback, useEffect, useState } from 'react';
-import {
-  assertImportableSize,
-  ImportError,
-  importArticle,
-  MAX_IMPORT_BYTES,
-  type ImportDeps,
-} from '../../../src-core/import/import-article.ts';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Library } from '../../db/index.ts';
-import { parseHtml } from '../../host/index.ts';
+import type { Host } from '../../host/index.ts';
+import type { Capturer } from '../../capture/capturer.ts';
 import { displayTitle } from '../../ui/format.ts';
+import { runBatch, type BatchOutcome, type BatchProgress, type BatchSource } from './batch.ts';
+import { createSaveStep, pageFetchStep } from './save-steps.ts';
 
-/** Bytes to import and the name they came with (a hint for HTML, Markdown or text). */
-export interface IncomingFile {
-  name: string;
-  bytes: Uint8Array;
-  /** How messages refer to it, when not by its file name ("the pasted text"). */
-  label?: string;
-  /** The file's size on disk; an oversized file is refused without reading it. */
-  size?: number;
+export type { PastedContent } from './paste.ts';
+export { clipboardContent, pastedContent } from './paste.ts';
+
+/** One import run (a single file or a batch of thousands), as the UI shows it. */
+export interface ImportRun {
+  /** Bumped on every run so the same message twice is announced twice. */
+  serial: number;
+  state: 'running' | 'done' | 'cancelled';
+  progress: BatchProgress;
+  /** Indexed like the sources; an item not finished yet is undefined. */
+  outcomes: (BatchOutcome | undefined)[];
+  /** Shown in the panel's heading: "12 files", "3 addresses". */
+  what: string;
 }
 
-export type ImportOutcome =
-  | { kind: 'added' | 'duplicate'; id: string; title: string }
-  | { kind: 'refused'; label: string; message: string };
-
-export interface ImportReport {
-  outcomes: ImportOutcome[];
-  /** Bumped on every report so the same message twice is announced twice. */
-  serial: number;
+interface Options {
+  library: Library;
+  host: Host;
+  capturer: Capturer;
+  /** The user's setting for local and private network addresses. */
+  allowPrivate: boolean;
+  onOpen(id: string): void;
 }
 
 const SUCCESS_MESSAGE_MS = 8000;
 
-interface Options {
-  library: Library;
-  /** The platform's SHA-256 and HTML parser, handed to the core's importer. */
-  deps: ImportDeps;
-  onOpen(id: string): void;
-}
-
-async function importOne(
-  library: Library,
-  deps: ImportDeps,
-  file: IncomingFile,
-): Promise<ImportOutcome> {
-  try {
-    assertImportableSize(file.size ?? file.bytes.length);
-    const parsed = await importArticle(file.bytes, { fileName: file.name }, deps);
-    const { status, article } = await library.articles.add(parsed, file.bytes);
-    return { kind: status, id: article.id, title: displayTitle(article.csl.title) };
-  } catch (error) {
-    const message =
-      error instanceof ImportError
-        ? error.message
-        : `Something went wrong while saving it (${(error as Error).message ?? String(error)}).`;
-    return { kind: 'refused', label: file.label ?? file.name, message };
-  }
-}
-
 /**
- * One path for every way in (file picker, drop, paste, sample): parse with the core, store
- * through the repository, report each file, and open the last article that made it in.
+ * One path for every way in (file picker, folder, drop, paste, sample, addresses): capture off
+ * the UI thread, store through the repository, report each item as it finishes, and open the
+ * last article that made it in. Progress reaches React at most once per frame.
  */
-export function useImporter({ library, deps, onOpen }: Options) {
-  const [report, setReport] = useState<ImportReport | null>(null);
-  const [busy, setBusy] = useState(false);
+export function useImporter({ library, host, capturer, allowPrivate, onOpen }: Options) {
+  const [run, setRun] = useState<ImportRun | null>(null);
+  const controller = useRef<AbortController | null>(null);
 
-  const importFiles = useCallback(
-    async (files: readonly IncomingFile[]) => {
-      if (files.length === 0) return;
-      setBusy(true);
-      const outcomes: ImportOutcome[] = [];
-      // One at a time: the repository's duplicate check then sees the previous file.
-      for (const file of files) outcomes.push(await importOne(library, deps, file));
-      setBusy(false);
-      setReport((previous) => ({ outcomes, serial: (previous?.serial ?? 0) + 1 }));
-      const last = outcomes.findLast((o) => o.kind !== 'refused');
-      if (last) onOpen(last.id);
+  const importSources = useCallback(
+    async (sources: readonly BatchSource[], what: string) => {
+      if (sources.length === 0 || controller.current) return;
+      const abort = new AbortController();
+      controller.current = abort;
+      const outcomes: (BatchOutcome | undefined)[] = new Array(sources.length).fill(undefined);
+      let progress: BatchProgress = {
+        total: sources.length,
+        done: 0,
+        saved: 0,
+        duplicates: 0,
+        failed: 0,
+      };
+      let serial = 0;
+      setRun((previous) => {
+        serial = (previous?.serial ?? 0) + 1;
+        return { serial, state: 'running', progress, outcomes: [...outcomes], what };
+      });
+      let frame = 0;
+      const flush = () => {
+        frame = 0;
+        setRun((r) => r && { ...r, progress, outcomes: [...outcomes] });
+      };
+      const steps = {
+        fetchPage: pageFetchStep(host, allowPrivate),
+        capture: (bytes: Uint8Array, options: Parameters<Capturer['capture']>[1]) =>
+          capturer.capture(bytes, options),
+        save: createSaveStep(library, host, allowPrivate),
+      };
+      try {
+        await runBatch(sources, steps, {
+          signal: abort.signal,
+          onProgress: (next, outcome, index) => {
+            progress = next;
+            outcomes[index] = outcome;
+            if (!frame) frame = requestAnimationFrame(flush);
+          },
+        });
+      } finally {
+        if (frame) cancelAnimationFrame(frame);
+        controller.current = null;
+        const state = abort.signal.aborted ? 'cancelled' : 'done';
+        setRun((r) => r && { ...r, state, progress, outcomes: [...outcomes] });
+      }
+      const last = outcomes.findLast((o) => o?.status === 'saved' || o?.status === 'duplicate');
+      if (last && 'id' in last) onOpen(last.id);
     },
-    [library, deps, onOpen],
+    [library, host, capturer, allowPrivate, onOpen],
   );
 
-  // Good news fades after a while; a refusal stays until dismissed, so it cannot be missed.
+  // A lone success fades after a while; anything with a failure, or a batch, stays until
+  // dismissed, so it cannot be missed.
   useEffect(() => {
-    if (!report || report.outcomes.some((o) => o.kind === 'refused')) return;
-    const timer = setTimeout(() => setReport(null), SUCCESS_MESSAGE_MS);
+    if (!run || run.state === 'running' || run.outcomes.length > 1) return;
+    if (run.outcomes.some((o) => o?.status === 'failed')) return;
+    const timer = setTimeout(() => setRun(null), SUCCESS_MESSAGE_MS);
     return () => clearTimeout(timer);
-  }, [report]);
+  }, [run]);
 
-  const dismiss = useCallback(() => setReport(null), []);
+  const cancel = useCallback(() => controller.current?.abort(), []);
+  const dismiss = useCallback(() => setRun((r) => (r?.state === 'running' ? r : null)), []);
 
-  return { report, busy, importFiles, dismiss };
+  return { run, busy: run?.state === 'running', importSources, cancel, dismiss };
 }
 
-/** Reads browser File objects (picker or drop) into bytes. */
-export async function readFiles(files: Iterable<File>): Promise<IncomingFile[]> {
-  return Promise.all(
-    Array.from(files, async (file) => ({
-      name: file.name,
-      size: file.size,
-      // A file too large to be an article is refused by its size: never read it into memory.
-      bytes:
-        file.size > MAX_IMPORT_BYTES ? new Uint8Array() : new Uint8Array(await file.arrayBuffer()),
-    })),
-  );
-}
-
-/** What a paste carries: rich text (HTML) when the source offered it, and its plain text. */
-export interface PastedContent {
-  html: string | null;
-  text: string;
-}
-
-/** Elements that give a page structure a plain-text copy would lose. */
-const STRUCTURE =
-  'p, h1, h2, h3, h4, h5, h6, ul, ol, li, blockquote, a[href], table, article, section, strong, em, b, i';
-
-/**
- * The content of a paste (or drop) of text. Rich text wins when it has structure: paragraphs,
- * headings, lists, links, emphasis. HTML made only of styled boxes (what code editors put on the
- * clipboard along with a Markdown file's text) says less than the text itself, so then the text
- * is used. Null when the clipboard holds no text at all.
- */
-export function clipboardContent(data: DataTransfer | null): PastedContent | null {
-  if (!data) return null;
-  const html = data.getData('text/html');
-  const plain = data.getData('text/plain');
-  if (html.trim()) {
-    const page = parseHtml(html);
-    if (page.body?.querySelector(STRUCTURE)) {
-      return { html, text: plain || (page.body.textContent ?? '').trim() };
-    }
-  }
-  return plain ? { html: null, text: plain } : null;
-}
-
-/**
- * Pasted rich text is imported like a saved web page, pasted plain text like a UTF-8 text file
- * (Markdown is recognised by its content either way).
- */
-export function pastedContent({ html, text }: PastedContent): IncomingFile {
-  return {
-    name: html !== null ? 'pasted.html' : 'pasted-text.txt',
-    label: 'the pasted text',
-    bytes: new TextEncoder().encode(html ?? text),
-  };
-}
+/** The title a finished item is listed under. */
+export const outcomeTitle = (title: string): string => displayTitle(title);

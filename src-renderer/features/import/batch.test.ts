@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import type { ParsedArticle } from '../../../src-core/article/model.ts';
+import { ImportError } from '../../../src-core/import/import-article.ts';
+import {
+  outcomesAsText,
+  runBatch,
+  UserFacingError,
+  type BatchProgress,
+  type BatchSource,
+  type BatchSteps,
+} from './batch.ts';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const file = (name: string, text = name): BatchSource => ({
+  kind: 'bytes',
+  label: name,
+  read: async () => ({ bytes: encode(text), options: { fileName: name } }),
+});
+
+/** Steps that "capture" a file as its text and keep what was saved in memory. */
+function fakeSteps(overrides: Partial<BatchSteps> = {}) {
+  const saved = new Map<string, string>();
+  const steps: BatchSteps = {
+    fetchPage: async (url) => ({ bytes: encode(`page at ${url}`), options: { url } }),
+    capture: async (bytes, options) => {
+      const text = new TextDecoder().decode(bytes);
+      if (text.startsWith('broken')) throw new ImportError('no-article', 'No article text.');
+      return {
+        csl: { title: text },
+        source: { fileName: options.fileName ?? null },
+      } as ParsedArticle;
+    },
+    save: async (parsed) => {
+      const title = parsed.csl.title!;
+      if (saved.has(title)) return { status: 'duplicate', id: saved.get(title)!, title };
+      const id = `id-${saved.size + 1}`;
+      saved.set(title, id);
+      return { status: 'added', id, title };
+    },
+    ...overrides,
+  };
+  return { steps, saved };
+}
+
+describe('runBatch', () => {
+  it('saves each item, reports duplicates and failures per item, and keeps going', async () => {
+    const { steps, saved } = fakeSteps();
+    const progress: BatchProgress[] = [];
+    const outcomes = await runBatch(
+      [
+        file('a.txt'),
+        file('broken.txt'),
+        file('b.txt'),
+        file('again.txt', 'a.txt'),
+        { kind: 'url', label: 'https://x.org/', url: 'https://x.org/' },
+      ],
+      steps,
+      { onProgress: (p) => progress.push(p) },
+    );
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'saved',
+      'failed',
+      'saved',
+      'duplicate',
+      'saved',
+    ]);
+    expect(outcomes[1]).toEqual({
+      status: 'failed',
+      label: 'broken.txt',
+      message: 'No article text.',
+    });
+    expect(outcomes[3]).toMatchObject({ label: 'again.txt', id: 'id-1' });
+    expect([...saved.keys()]).toContain('page at https://x.org/');
+    expect(progress.at(-1)).toEqual({ total: 5, done: 5, saved: 3, duplicates: 1, failed: 1 });
+    expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('words a fetch refusal as given and an unexpected error as unexpected', async () => {
+    const { steps } = fakeSteps({
+      fetchPage: async () => {
+        throw new UserFacingError('The server answered 404 Not Found.');
+      },
+      save: async () => {
+        throw new Error('QuotaExceededError');
+      },
+    });
+    const outcomes = await runBatch(
+      [{ kind: 'url', label: 'u', url: 'https://x.org/gone' }, file('a.txt')],
+      steps,
+    );
+    expect(outcomes).toEqual([
+      { status: 'failed', label: 'u', message: 'The server answered 404 Not Found.' },
+      {
+        status: 'failed',
+        label: 'a.txt',
+        message: 'Something went wrong while saving it (QuotaExceededError).',
+      },
+    ]);
+  });
+
+  it('on cancel, finishes what is saving, saves nothing more and marks the rest cancelled', async () => {
+    const controller = new AbortController();
+    const { steps, saved } = fakeSteps();
+    const save = steps.save;
+    steps.save = async (parsed, bytes, signal) => {
+      const result = await save(parsed, bytes, signal);
+      if (saved.size === 2) controller.abort();
+      return result;
+    };
+    const sources = Array.from({ length: 6 }, (_, i) => file(`f${i}.txt`));
+    const outcomes = await runBatch(sources, steps, { signal: controller.signal, concurrency: 1 });
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'saved',
+      'saved',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ]);
+    expect(saved.size).toBe(2);
+  });
+
+  it('keeps results in the order of the sources when items finish out of order', async () => {
+    const { steps } = fakeSteps({
+      fetchPage: async (url) => {
+        await new Promise((r) => setTimeout(r, url.endsWith('slow') ? 30 : 1));
+        return { bytes: encode(url), options: { url } };
+      },
+    });
+    const outcomes = await runBatch(
+      [
+        { kind: 'url', label: 'slow', url: 'https://x.org/slow' },
+        { kind: 'url', label: 'fast', url: 'https://x.org/fast' },
+      ],
+      steps,
+      { concurrency: 2 },
+    );
+    expect(outcomes.map((o) => o.label)).toEqual(['slow', 'fast']);
+  });
+});
+
+describe('outcomesAsText', () => {
+  it('writes one tab-separated line per item with its status and reason', () => {
+    expect(
+      outcomesAsText([
+        { status: 'saved', label: 'a.html', id: '1', title: 'A' },
+        { status: 'duplicate', label: 'b.html', id: '2', title: 'B', note: 'same address' },
+        { status: 'failed', label: 'c.bin', message: 'Binary.' },
+        { status: 'cancelled', label: 'd.txt' },
+      ]),
+    ).toBe(
+      'Saved\ta.html\tA\nAlready in the library\tb.html\tB (same address)\nFailed\tc.bin\tBinary.\nNot added (cancelled)\td.txt\n',
+    );
+  });
+});

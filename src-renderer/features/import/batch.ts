@@ -1,0 +1,147 @@
+import type { ParsedArticle } from '../../../src-core/article/model.ts';
+import { ImportError, type ImportOptions } from '../../../src-core/import/import-article.ts';
+import { UserFacingError } from '../../host/host.ts';
+
+/** One thing to add: a file read on demand, or a page fetched from its address. */
+export type BatchSource =
+  | { kind: 'bytes'; label: string; read(): Promise<FetchedBytes> }
+  | { kind: 'url'; label: string; url: string };
+
+/** Bytes ready for the capture, with what is known about them. */
+export interface FetchedBytes {
+  bytes: Uint8Array;
+  options: ImportOptions;
+}
+
+export type BatchOutcome =
+  | { status: 'saved' | 'duplicate'; label: string; id: string; title: string; note?: string }
+  | { status: 'failed'; label: string; message: string }
+  | { status: 'cancelled'; label: string };
+
+export interface BatchProgress {
+  total: number;
+  done: number;
+  saved: number;
+  duplicates: number;
+  failed: number;
+}
+
+export interface SaveResult {
+  status: 'added' | 'duplicate';
+  id: string;
+  title: string;
+  /** Why it counts as a duplicate ("same address"), or what was left out ("2 images failed"). */
+  note?: string;
+}
+
+/** What a batch needs from the app; each step may throw a message meant for the user. */
+export interface BatchSteps {
+  fetchPage(url: string, signal: AbortSignal): Promise<FetchedBytes>;
+  capture(bytes: Uint8Array, options: ImportOptions): Promise<ParsedArticle>;
+  /** Stores the article (and what it needs offline) in one transaction. */
+  save(parsed: ParsedArticle, bytes: Uint8Array, signal: AbortSignal): Promise<SaveResult>;
+}
+
+export interface BatchOptions {
+  signal?: AbortSignal;
+  onProgress?(progress: BatchProgress, outcome: BatchOutcome, index: number): void;
+  /** Items in flight at once: one being captured while another is fetched or saved. */
+  concurrency?: number;
+}
+
+export { UserFacingError };
+
+/** A user-facing reason for a failure; anything unexpected is named as such. */
+export function failureMessage(error: unknown): string {
+  if (error instanceof ImportError) return error.message;
+  const message = error instanceof Error ? error.message : String(error);
+  return error instanceof UserFacingError
+    ? message
+    : `Something went wrong while saving it (${message}).`;
+}
+
+class Cancelled extends Error {}
+
+async function runOne(
+  source: BatchSource,
+  steps: BatchSteps,
+  signal: AbortSignal,
+): Promise<BatchOutcome> {
+  const { label } = source;
+  const check = () => {
+    if (signal.aborted) throw new Cancelled();
+  };
+  try {
+    check();
+    const { bytes, options } =
+      source.kind === 'url' ? await steps.fetchPage(source.url, signal) : await source.read();
+    check();
+    const parsed = await steps.capture(bytes, options);
+    // Past this point the save is one transaction: it happens whole or not at all.
+    check();
+    const saved = await steps.save(parsed, bytes, signal);
+    const status = saved.status === 'added' ? 'saved' : 'duplicate';
+    return {
+      status,
+      label,
+      id: saved.id,
+      title: saved.title,
+      ...(saved.note ? { note: saved.note } : {}),
+    };
+  } catch (error) {
+    if (error instanceof Cancelled) return { status: 'cancelled', label };
+    return { status: 'failed', label, message: failureMessage(error) };
+  }
+}
+
+/**
+ * Adds every source, a few at a time, and reports each outcome as it comes. A failure is that
+ * item's outcome and the batch goes on; cancelling stops new items (those not started are
+ * "cancelled") while items already saving finish, so nothing is half-written.
+ */
+export async function runBatch(
+  sources: readonly BatchSource[],
+  steps: BatchSteps,
+  { signal = new AbortController().signal, onProgress, concurrency = 2 }: BatchOptions = {},
+): Promise<BatchOutcome[]> {
+  const outcomes: BatchOutcome[] = new Array<BatchOutcome>(sources.length);
+  const progress: BatchProgress = {
+    total: sources.length,
+    done: 0,
+    saved: 0,
+    duplicates: 0,
+    failed: 0,
+  };
+  let next = 0;
+  const lane = async () => {
+    while (next < sources.length) {
+      const index = next++;
+      const outcome = await runOne(sources[index]!, steps, signal);
+      outcomes[index] = outcome;
+      progress.done += 1;
+      if (outcome.status === 'saved') progress.saved += 1;
+      else if (outcome.status === 'duplicate') progress.duplicates += 1;
+      else if (outcome.status === 'failed') progress.failed += 1;
+      onProgress?.({ ...progress }, outcome, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
+  return outcomes;
+}
+
+/** The result list as text, one line per item, for the clipboard. */
+export function outcomesAsText(outcomes: readonly BatchOutcome[]): string {
+  const line = (o: BatchOutcome): string => {
+    switch (o.status) {
+      case 'saved':
+        return `Saved\t${o.label}\t${o.title}${o.note ? ` (${o.note})` : ''}`;
+      case 'duplicate':
+        return `Already in the library\t${o.label}\t${o.title}${o.note ? ` (${o.note})` : ''}`;
+      case 'failed':
+        return `Failed\t${o.label}\t${o.message}`;
+      case 'cancelled':
+        return `Not added (cancelled)\t${o.label}`;
+    }
+  };
+  return outcomes.map(line).join('\n') + '\n';
+}
