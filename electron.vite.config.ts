@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { cspMetaPlugin } from './build/csp-plugin.ts';
+import { WORKER_SAFE_ALIASES } from './build/worker-safe-aliases.ts';
 
 export default defineConfig({
   main: {
@@ -22,6 +23,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
+    resolve: { alias: WORKER_SAFE_ALIASES },
     plugins: [react(), cspMetaPlugin()],
     build: {
       outDir: 'out/renderer',

@@ -11,6 +11,7 @@ import { CitationEngineProvider } from './features/citations/CitationEngineConte
 import { loadCitationEngine } from './features/citations/load-engine.ts';
 import { HostProvider, selectHost, sha256 } from './host/index.ts';
 import { selectCapturer } from './capture/select-capturer.ts';
+import { CapturerProvider } from './capture/CapturerContext.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 
 // Chosen once here and handed down through context: no module reaches for globals.
@@ -25,11 +26,13 @@ createRoot(root).render(
   <StrictMode>
     <HostProvider host={host}>
       <LibraryProvider library={library}>
-        <CitationEngineProvider engine={citationEngine}>
-          <ErrorBoundary fallback={(message) => <StartupError message={message} />}>
-            <App capturer={capturer} />
-          </ErrorBoundary>
-        </CitationEngineProvider>
+        <CapturerProvider capturer={capturer}>
+          <CitationEngineProvider engine={citationEngine}>
+            <ErrorBoundary fallback={(message) => <StartupError message={message} />}>
+              <App />
+            </ErrorBoundary>
+          </CitationEngineProvider>
+        </CapturerProvider>
       </LibraryProvider>
     </HostProvider>
   </StrictMode>,

@@ -1,13 +1,14 @@
 import { useCallback, useState } from 'react';
 import { useArticleSummaries } from '../db/index.ts';
 import { useHost } from '../host/index.ts';
-import type { Capturer } from '../capture/capturer.ts';
+import { useCapturer } from '../capture/CapturerContext.tsx';
 import { BatchPanel } from '../features/import/BatchPanel.tsx';
 import { UrlDialog } from '../features/import/UrlDialog.tsx';
 import {
   fileSources,
   folderSources,
   isAcceptedName,
+  isUrlList,
   urlSources,
 } from '../features/import/sources.ts';
 import { useAllowPrivate } from '../features/import/use-allow-private.ts';
@@ -31,8 +32,9 @@ import { TopBar } from './TopBar.tsx';
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The shell: wires features together and owns only the selection. */
-export function App({ capturer }: { capturer: Capturer }) {
+export function App() {
   const library = useLibrary();
+  const capturer = useCapturer();
   const host = useHost();
   const [allowPrivate, setAllowPrivate] = useAllowPrivate(library);
   const [addingUrls, setAddingUrls] = useState(false);
@@ -83,8 +85,12 @@ export function App({ capturer }: { capturer: Capturer }) {
     [importSources],
   );
   const onPasted = useCallback(
-    (content: PastedContent) => importSources([pastedContent(content)], 'the pasted text'),
-    [importSources],
+    (content: PastedContent) => {
+      // A pasted list of links is a list of pages to save, not an article.
+      if (content.html === null && isUrlList(content.text)) return onUrls(content.text);
+      return importSources([pastedContent(content)], 'the pasted text');
+    },
+    [importSources, onUrls],
   );
   const deletion = useUndoableDelete({
     library,

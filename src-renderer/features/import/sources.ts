@@ -68,3 +68,9 @@ export function urlSources(text: string): BatchSource[] {
   }
   return sources;
 }
+
+/** Text made only of http(s) addresses, one or more: what a copied reading list looks like. */
+export function isUrlList(text: string): boolean {
+  const tokens = text.split(/\s+/).filter(Boolean);
+  return tokens.length > 0 && tokens.every((t) => /^<?https?:\/\/\S+$/i.test(t));
+}
