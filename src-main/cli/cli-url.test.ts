@@ -15,6 +15,7 @@ const PAGE = `<!doctype html><html lang="en-GB"><head><title>Rivers Rise Again |
 <meta name="author" content="Ann Lee"></head><body>
 <article><h1>Rivers Rise Again</h1><p class="byline">By Ann Lee</p>
 <p>The river rose by two metres overnight, and the town&rsquo;s flood gates held for the first time since they were built.</p>
+<figure><img src="/img/gates.jpg" alt="The flood gates" width="800" height="500"><figcaption>The gates held.</figcaption></figure>
 <p>Engineers said the gates had been tested in spring, when a smaller flood reached the same streets.</p></article>
 <footer><p>&copy; 2021 The Northern Review. All rights reserved.</p></footer></body></html>`;
 
@@ -63,12 +64,38 @@ describe('quire parse --url', () => {
     expect(web.csl.URL).toBe(url);
     expect(web.source.fileName).toBe('rivers-rise-again');
     expect(file.source.fileName).toBe('page.html');
+    // What the server declared is kept, so the stored bytes are re-read the same way.
+    expect(web.source.fetched).toEqual({ url, charset: 'utf-8', mediaType: 'text/html' });
+    expect(file.source.fetched).toBeUndefined();
+    // A relative image address resolves only against the address the page came from.
+    expect(web.images).toHaveLength(1);
+    expect(file.images).toEqual([]);
     for (const record of [web, file]) {
+      delete record.images;
       delete record.csl.URL;
       delete record.source.fileName;
+      delete record.source.fetched;
     }
     expect(web).toEqual(file);
     expect(web.csl.title).toBe('Rivers Rise Again');
+  });
+
+  it('lists the body images, resolved against the final address', async () => {
+    const { out } = await run(
+      'parse',
+      '--url',
+      `${server.origin}/news/rivers-rise-again`,
+      '--allow-private',
+    );
+    const images = JSON.parse(out).images as { src: string; alt: string; before: number }[];
+    expect(images).toMatchObject([
+      {
+        src: `${server.origin}/img/gates.jpg`,
+        alt: 'The flood gates',
+        caption: 'The gates held.',
+        before: 1,
+      },
+    ]);
   });
 
   it('follows redirects and records the final address', async () => {

@@ -157,8 +157,8 @@ async function loadUrl(url: string, allowPrivate: boolean): Promise<ParsedArticl
 }
 
 function parseOutput(article: ParsedArticle): string {
-  const { parserVersion, csl, originalSource, rights, body, headings, source, keywords, gaps } =
-    article;
+  const { parserVersion, csl, originalSource, rights, body, headings, images, source } = article;
+  const { keywords, gaps } = article;
   const record = {
     parserVersion,
     csl,
@@ -166,6 +166,7 @@ function parseOutput(article: ParsedArticle): string {
     rights,
     body,
     headings,
+    images,
     source,
     keywords,
     gaps,
