@@ -342,27 +342,33 @@ test('an article saved by the Foundation build is upgraded and re-read when open
 
   const stored = await app.evaluate(
     () =>
-      new Promise<{ version: number; parserVersion: unknown; tags: unknown; citekey: unknown }>(
-        (resolve, reject) => {
-          const request = indexedDB.open('quire');
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            const db = request.result;
-            const get = db.transaction('articles').objectStore('articles').get('foundation-1');
-            get.onsuccess = () => {
-              const { parserVersion, tags, citekey } = get.result as Record<string, unknown>;
-              resolve({ version: db.version, parserVersion, tags, citekey });
-              db.close();
-            };
+      new Promise<{
+        version: number;
+        parserVersion: unknown;
+        tags: unknown;
+        citekey: unknown;
+        images: unknown;
+      }>((resolve, reject) => {
+        const request = indexedDB.open('quire');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const get = db.transaction('articles').objectStore('articles').get('foundation-1');
+          get.onsuccess = () => {
+            const { parserVersion, tags, citekey, images } = get.result as Record<string, unknown>;
+            resolve({ version: db.version, parserVersion, tags, citekey, images });
+            db.close();
           };
-        },
-      ),
+        };
+      }),
   );
-  // Dexie schema 3 is IndexedDB version 30; the upgrade gave the old record a citation key.
+  // Dexie schema 4 is IndexedDB version 40; the upgrades gave the old record a citation key,
+  // and the re-read (parser version 3) its list of images (a text file has none).
   expect(stored).toEqual({
-    version: 30,
-    parserVersion: 2,
+    version: 40,
+    parserVersion: 3,
     tags: ['libraries'],
     citekey: expect.stringMatching(/^[a-z]+\d{4}[a-z]+$/u),
+    images: [],
   });
 });

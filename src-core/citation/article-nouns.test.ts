@@ -117,4 +117,15 @@ describe('paragraphsAbout', () => {
       paragraphsAbout(['Of the rest, nothing is known.'], titleWords(['The State of the Art'])),
     ).toEqual([]);
   });
+
+  it('matches whole words only: "order" is not found in "border" or "orderly"', () => {
+    const body = ['The border was quiet.', 'An orderly crowd.', 'The order (signed) stands.'];
+    expect(paragraphsAbout(body, titleWords(['Order']))).toEqual([body[2]]);
+  });
+
+  it('reads relevant paragraphs only up to its budget of characters, in order', () => {
+    const body = Array.from({ length: 50 }, (_, i) => `Paragraph ${i} names Trump once.`);
+    const found = paragraphsAbout(body, titleWords(['Trump']), 100);
+    expect(found).toEqual(body.slice(0, 4));
+  });
 });

@@ -1,4 +1,4 @@
-import { learnProperNouns, mentions, sharedNamesOf, withSharedNames } from './proper-nouns.ts';
+import { learnProperNouns, sharedNamesOf, withSharedNames } from './proper-nouns.ts';
 import { PROPER_NOUN_LEXICON } from './proper-noun-lexicon.ts';
 import type { CitableArticle } from './types.ts';
 
@@ -68,16 +68,39 @@ export function titleWords(titles: readonly unknown[]): Set<string> {
 }
 
 /**
- * The paragraphs that can tell anything about these words (titleWords). Every piece of
- * evidence for a word (capitalised mid-sentence, a name it belongs to, a lower-case use) sits
- * in a paragraph that contains the word, so the others are not read: long bodies cost their
- * relevant paragraphs only.
+ * How much of the relevant text names are learned from. A name's evidence shows within the
+ * first pages that mention it; reading a 10 MB body whole would block the window for the
+ * length of a book (issue 9) and teach nothing more.
+ */
+export const LEARNING_BUDGET_CHARS = 200_000;
+
+/**
+ * The paragraphs that can tell anything about these words (titleWords), in order, up to
+ * `budget` characters. Every piece of evidence for a word (capitalised mid-sentence, a name it
+ * belongs to, a lower-case use) sits in a paragraph that contains the word, so the others are
+ * not read: long bodies cost their relevant paragraphs only. One case-insensitive pattern of
+ * the words, tested per paragraph, finds them (linear in the text).
  */
 export function paragraphsAbout(
   paragraphs: readonly string[],
   words: ReadonlySet<string>,
+  budget: number = LEARNING_BUDGET_CHARS,
 ): string[] {
-  return paragraphs.filter((text) => mentions(text, words));
+  if (words.size === 0) return [];
+  const alternatives = [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'iu');
+  const found: string[] = [];
+  let used = 0;
+  for (const text of paragraphs) {
+    if (used >= budget) break;
+    if (!pattern.test(text)) continue;
+    found.push(text);
+    used += text.length;
+  }
+  return found;
 }
 
 /** Works whose text (a description, an abstract) names the work itself by its title. */

@@ -100,6 +100,7 @@ export function App() {
   });
 
   const isEmpty = articles !== undefined && articles.length === 0;
+  const batch = importer.run && importer.run.outcomes.length > 1 ? importer.run : null;
   return (
     <div className="app">
       <TopBar
@@ -112,17 +113,16 @@ export function App() {
         canExport={!!articles?.length}
         onExport={() => setExporting(true)}
       />
-      {importer.run &&
-        (importer.run.outcomes.length > 1 ? (
-          <BatchPanel
-            run={importer.run}
-            onCancel={importer.cancel}
-            onDismiss={importer.dismiss}
-            onOpen={setSelectedId}
-          />
-        ) : (
-          <ImportReportBanner run={importer.run} onDismiss={importer.dismiss} />
-        ))}
+      {batch ? (
+        <BatchPanel
+          run={batch}
+          onCancel={importer.cancel}
+          onDismiss={importer.dismiss}
+          onOpen={setSelectedId}
+        />
+      ) : (
+        <ImportReportBanner run={importer.run} onDismiss={importer.dismiss} />
+      )}
       {deleteError && (
         <p className="app__error" role="alert">
           {deleteError}

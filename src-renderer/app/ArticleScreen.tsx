@@ -1,15 +1,17 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useArticle } from '../db/index.ts';
 import { CitationPanel } from '../features/citations/CitationPanel.tsx';
 import { MetadataEditor } from '../features/metadata/MetadataEditor.tsx';
 import { GapNotices } from '../features/reader/GapNotices.tsx';
-import { ParagraphList } from '../features/reader/ParagraphList.tsx';
+import { ParagraphList, type ReaderBodyHandle } from '../features/reader/ParagraphList.tsx';
 import { ReaderHeader } from '../features/reader/ReaderHeader.tsx';
 import { RightsNotices } from '../features/reader/RightsNotices.tsx';
 import { useNoticeChecks } from '../features/reader/use-notice-checks.ts';
 import { useReparse } from '../features/reader/use-reparse.ts';
+import { useImageUrls } from '../features/reader/use-image-urls.ts';
 import { displayTitle } from '../ui/format.ts';
 import { useLibrary } from './LibraryContext.tsx';
+import { useCapturer } from '../capture/CapturerContext.tsx';
 
 /** One open article: the reader (or its details editor) and, beside it, the citation panel. */
 interface Props {
@@ -22,12 +24,21 @@ interface Props {
 
 export function ArticleScreen({ id, citationStyle, defaultStyle, onCitationStyle }: Props) {
   const library = useLibrary();
+  const capturer = useCapturer();
   const article = useArticle(library, id);
-  useReparse(library, article);
-  const checks = useNoticeChecks(library, id, article?.parserVersion);
+  useReparse(library, capturer, article);
+  const imageUrls = useImageUrls(library, id);
+  const checks = useNoticeChecks(library, id, article);
   const [editing, setEditing] = useState(false);
   const [locator, setLocator] = useState('');
   const reader = useRef<HTMLElement>(null);
+  // State, not a ref: a long body needs the element once it exists (a child's effects run
+  // before its parent's refs are set).
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+  /** Jumps to a paragraph by number (`scrollToParagraph(n)`), virtualized body or not. */
+  const body = useRef<ReaderBodyHandle>(null);
+  // Stable, so typing a locator re-renders only the paragraphs whose cited state changes.
+  const cite = useCallback((n: number) => setLocator(String(n)), []);
   const title = article ? displayTitle(article.csl.title) : null;
 
   useEffect(() => {
@@ -70,7 +81,7 @@ export function ArticleScreen({ id, citationStyle, defaultStyle, onCitationStyle
     : null;
   return (
     <div className="article-screen">
-      <div className="reader-scroll" data-testid="reader">
+      <div ref={setScroller} className="reader-scroll" data-testid="reader">
         <article
           ref={reader}
           className="reader"
@@ -85,9 +96,13 @@ export function ArticleScreen({ id, citationStyle, defaultStyle, onCitationStyle
               <ParagraphList
                 paragraphs={article.body}
                 headings={article.headings}
+                images={article.images}
+                imageUrls={imageUrls}
                 baseUrl={article.csl.URL}
                 citedParagraph={cited}
-                onCite={(n) => setLocator(String(n))}
+                onCite={cite}
+                scrollElement={scroller}
+                ref={body}
               />
               <RightsNotices notices={article.rights} checks={checks} />
             </>

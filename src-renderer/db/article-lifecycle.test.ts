@@ -126,6 +126,22 @@ describe('ArticleRepository.verifyNotices', () => {
     expect(checks.map((c) => c.status)).toEqual(['intact', 'text-differs', 'intact', 'intact']);
   });
 
+  it('checks the record the caller already loaded instead of reading it again', async () => {
+    const loaded = (await library.articles.get(article.id))!;
+    expect(
+      (await library.articles.verifyNotices(article.id, webCryptoSha256, loaded)).map(
+        (c) => c.status,
+      ),
+    ).toEqual(['intact', 'intact', 'intact', 'intact']);
+    // What is checked is the record handed in (here altered in memory only), against the bytes.
+    const altered = {
+      ...loaded,
+      rights: loaded.rights.map((n, i) => (i === 0 ? { ...n, text: `${n.text}!` } : n)),
+    };
+    const checks = await library.articles.verifyNotices(article.id, webCryptoSha256, altered);
+    expect(checks.map((c) => c.status)).toEqual(['text-differs', 'intact', 'intact', 'intact']);
+  });
+
   it('flags a notice whose stored hash was changed', async () => {
     const rights = article.rights.map((n, i) => (i === 2 ? { ...n, sha256: '0'.repeat(64) } : n));
     await library.db.articles.update(article.id, { rights });

@@ -262,9 +262,9 @@ export function createArticleRepository(
 
     sourceBytes: async (hash) => (await db.sources.get(hash))?.bytes,
 
-    async verifyNotices(id, hash): Promise<NoticeCheck[]> {
+    async verifyNotices(id, hash, loaded): Promise<NoticeCheck[]> {
       const [article, source] = await db.transaction('r', db.articles, db.sources, async () => {
-        const record = await db.articles.get(id);
+        const record = loaded?.id === id ? loaded : await db.articles.get(id);
         return [record, record && (await db.sources.get(record.source.sha256))] as const;
       });
       if (!article) throw unknownArticle(id);

@@ -150,8 +150,15 @@ export interface ArticleRepository {
   /** Puts back exactly what remove() took (same id, addedAt, bytes, images). */
   restore(deleted: DeletedArticle): Promise<void>;
   sourceBytes(sha256: string): Promise<Uint8Array | undefined>;
-  /** Re-checks every stored rights notice against the stored original bytes. */
-  verifyNotices(id: string, sha256: Sha256): Promise<NoticeCheck[]>;
+  /**
+   * Re-checks every stored rights notice against the stored original bytes. `loaded`: the
+   * record as the caller already read it (the reader), so a 10 MB article is not read twice.
+   */
+  verifyNotices(
+    id: string,
+    sha256: Sha256,
+    loaded?: Pick<ArticleRecord, 'id' | 'rights' | 'source'>,
+  ): Promise<NoticeCheck[]>;
   count(): Promise<number>;
   /** Sets a key typed by the user: checked, unique in the library, and fixed from then on. */
   setCitekey(id: string, key: string): Promise<ArticleRecord>;

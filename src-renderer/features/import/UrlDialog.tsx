@@ -34,7 +34,7 @@ export function UrlDialog({
   return (
     <dialog
       ref={dialog}
-      className="dialog paste-dialog"
+      className="dialog url-dialog"
       aria-labelledby={titleId}
       aria-describedby={hintId}
       onClose={() => {
@@ -60,7 +60,7 @@ export function UrlDialog({
             ' In the browser, only sites that allow other pages to read them (CORS) can be fetched; for the others use the desktop app, or save the page as a file and add that.'}
         </p>
         <textarea
-          className="paste-dialog__text url-dialog__text"
+          className="url-dialog__text"
           aria-label="Web addresses"
           placeholder="https://example.org/article"
           value={text}

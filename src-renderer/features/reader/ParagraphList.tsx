@@ -1,69 +1,115 @@
-import type { Heading, Paragraph } from '../../../src-core/article/model.ts';
-import { bodyEntries } from './body-layout.ts';
-import { ParagraphText } from './ParagraphText.tsx';
+import { useImperativeHandle, useMemo, useRef, type Ref } from 'react';
+import type { CapturedImage, Heading, Paragraph } from '../../../src-core/article/model.ts';
+import { bodyEntries, isLongBody, paragraphIndexes, type BodyEntry } from './body-layout.ts';
+import { BodyItem } from './BodyItem.tsx';
+import { VirtualBody } from './VirtualBody.tsx';
+
+/** What the reader's body lets others do (the citation panel, search results, later features). */
+export interface ReaderBodyHandle {
+  /**
+   * Scrolls paragraph `n` (its citation number) to the top of the reader, rendering it first
+   * when the body is virtualized. False when the article has no such paragraph.
+   */
+  scrollToParagraph(n: number): boolean;
+}
 
 interface Props {
   paragraphs: Paragraph[];
   /** Section headings between the paragraphs (none in records made before parser version 2). */
   headings: Heading[] | undefined;
+  /** The body's images in reading order (none in records made before parser version 3). */
+  images: CapturedImage[] | undefined;
+  /** Object URLs of the stored offline copies, by image id. */
+  imageUrls: ReadonlyMap<string, string>;
   /** The article's address, against which relative links in its text are read. */
   baseUrl: string | undefined;
   /** The paragraph whose number is in the citation panel's locator, if any. */
   citedParagraph: number | null;
   onCite(n: number): void;
+  /** The reader's scrolling element: a long body renders only what is in view of it. */
+  scrollElement: HTMLElement | null;
+  ref?: Ref<ReaderBodyHandle>;
 }
 
 /**
  * The article's own paragraphs, numbered in the margin, with its section headings (never
  * numbered) between them. The number is the citation locator ("para. 5"); clicking it puts
- * that paragraph into the in-text citation.
+ * that paragraph into the in-text citation. A long body (see FULL_RENDER_LIMIT) is virtualized
+ * so that opening and leaving it never holds up the window.
  */
-export function ParagraphList({ paragraphs, headings, baseUrl, citedParagraph, onCite }: Props) {
-  if (paragraphs.length === 0 && !headings?.length) {
+export function ParagraphList({
+  paragraphs,
+  headings,
+  images,
+  imageUrls,
+  baseUrl,
+  citedParagraph,
+  onCite,
+  scrollElement,
+  ref,
+}: Props) {
+  const entries = useMemo(
+    () => bodyEntries(paragraphs, headings, images),
+    [paragraphs, headings, images],
+  );
+  const paragraphIndex = useMemo(() => paragraphIndexes(entries), [entries]);
+  const long = useMemo(() => isLongBody(entries), [entries]);
+  if (entries.length === 0) {
     return <p className="reader-body__empty">No article text was found in this file.</p>;
   }
+  const props = { entries, imageUrls, baseUrl, citedParagraph, onCite, ref };
+  return long ? (
+    <VirtualBody {...props} paragraphIndex={paragraphIndex} scrollElement={scrollElement} />
+  ) : (
+    <FullBody {...props} />
+  );
+}
+
+/** A body short enough to render whole: every item in the DOM, in order. */
+function FullBody({
+  entries,
+  imageUrls,
+  baseUrl,
+  citedParagraph,
+  onCite,
+  ref,
+}: {
+  entries: BodyEntry[];
+  imageUrls: ReadonlyMap<string, string>;
+  baseUrl: string | undefined;
+  citedParagraph: number | null;
+  onCite(n: number): void;
+  ref?: Ref<ReaderBodyHandle>;
+}) {
+  const section = useRef<HTMLElement>(null);
+  useImperativeHandle(
+    ref,
+    () => ({
+      scrollToParagraph(n) {
+        const target = section.current?.querySelector(`[data-testid="paragraph"][data-n="${n}"]`);
+        target?.scrollIntoView({ block: 'start' });
+        return target != null;
+      },
+    }),
+    [],
+  );
   return (
-    <section className="reader-body" aria-label="Article text" data-testid="reader-body">
-      {bodyEntries(paragraphs, headings).map((entry) => {
-        if (entry.type === 'heading') {
-          const Tag = entry.tag;
-          return (
-            <Tag
-              key={entry.key}
-              className="reader-heading"
-              data-level={entry.heading.level}
-              data-testid="reader-heading"
-            >
-              {entry.heading.text}
-            </Tag>
-          );
-        }
-        const { paragraph } = entry;
-        const cited = paragraph.n === citedParagraph;
-        return (
-          <div
-            key={paragraph.id}
-            id={`para-${paragraph.n}`}
-            className="para"
-            data-kind={paragraph.kind}
-            data-cited={cited || undefined}
-            data-testid="paragraph"
-            data-n={paragraph.n}
-          >
-            <button
-              type="button"
-              className="para__number"
-              aria-label={`Cite paragraph ${paragraph.n}`}
-              aria-pressed={cited}
-              title={`Cite paragraph ${paragraph.n}`}
-              onClick={() => onCite(paragraph.n)}
-            >
-              {paragraph.n}
-            </button>
-            <ParagraphText paragraph={paragraph} baseUrl={baseUrl} />
-          </div>
-        );
-      })}
+    <section
+      ref={section}
+      className="reader-body"
+      aria-label="Article text"
+      data-testid="reader-body"
+    >
+      {entries.map((entry) => (
+        <BodyItem
+          key={entry.key}
+          entry={entry}
+          imageUrls={imageUrls}
+          baseUrl={baseUrl}
+          cited={entry.type === 'paragraph' && entry.paragraph.n === citedParagraph}
+          onCite={onCite}
+        />
+      ))}
     </section>
   );
 }

@@ -3,6 +3,10 @@ import type { Mark } from '../../../src-core/article/document/types.ts';
 import type { Heading, Paragraph } from '../../../src-core/article/model.ts';
 import {
   bodyEntries,
+  estimateHeight,
+  FULL_RENDER_LIMIT,
+  isLongBody,
+  paragraphIndexes,
   fallbackItems,
   inlineTree,
   listTree,
@@ -29,7 +33,13 @@ const heading = (text: string, level: number, before: number): Heading => ({
   end: before * 100 + 60,
 });
 const shape = (entries: ReturnType<typeof bodyEntries>) =>
-  entries.map((e) => (e.type === 'heading' ? `${e.tag}:${e.heading.text}` : `p${e.paragraph.n}`));
+  entries.map((e) =>
+    e.type === 'heading'
+      ? `${e.tag}:${e.heading.text}`
+      : e.type === 'figure'
+        ? `fig:${e.image.id}`
+        : `p${e.paragraph.n}`,
+  );
 
 describe('bodyEntries', () => {
   it('places each heading before paragraph before + 1, and trailing ones at the end', () => {
@@ -82,6 +92,57 @@ function showList(text: string, nodes: ListNode[]): unknown[] {
     return node.children.length ? [own, showList(text, node.children)] : own;
   });
 }
+
+describe('long bodies', () => {
+  const many = (count: number) => Array.from({ length: count }, (_, i) => para(i + 1));
+
+  it('keys every item uniquely, even paragraphs that share an id', () => {
+    const twin = { ...para(2), id: 'p1' };
+    const entries = bodyEntries([para(1), twin, para(3)], [heading('H', 2, 1)]);
+    const keys = entries.map((e) => e.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys[0]).toBe('p1');
+  });
+
+  it('finds each paragraph number among headings (and later figures) between them', () => {
+    const entries = bodyEntries(many(4), [heading('A', 2, 0), heading('B', 2, 2)]);
+    const index = paragraphIndexes(entries);
+    expect([1, 2, 3, 4].map((n) => index.get(n))).toEqual([1, 2, 4, 5]);
+    expect(index.get(5)).toBeUndefined();
+  });
+
+  it('renders short bodies whole and virtualizes long ones, by items or by text', () => {
+    expect(isLongBody(bodyEntries(many(15), []))).toBe(false);
+    expect(isLongBody(bodyEntries(many(FULL_RENDER_LIMIT.items), []))).toBe(false);
+    expect(isLongBody(bodyEntries(many(FULL_RENDER_LIMIT.items + 1), []))).toBe(true);
+    const huge = { ...para(1), text: 'x'.repeat(FULL_RENDER_LIMIT.chars + 1) };
+    expect(isLongBody(bodyEntries([huge], []))).toBe(true);
+  });
+
+  it('copes with tens of thousands of paragraphs and headings (no spread into Math.min)', () => {
+    const body = many(50_000);
+    const headings = body.map((p) => heading(`H${p.n}`, 2 + (p.n % 2), p.n - 1));
+    headings.push(...headings);
+    headings.push(...headings);
+    const entries = bodyEntries(body, headings);
+    expect(entries).toHaveLength(250_000);
+    expect(entries[0]).toMatchObject({ type: 'heading', tag: 'h3' });
+    expect(entries.at(-1)).toMatchObject({ type: 'paragraph' });
+    expect(paragraphIndexes(entries).get(50_000)).toBe(249_999);
+  });
+
+  it('estimates heights from the text: one line at least, more for long and broken text', () => {
+    const metrics = { charsPerLine: 80, lineHeight: 30 };
+    const [short] = bodyEntries([{ ...para(1), text: 'Short.' }], []);
+    const [long] = bodyEntries([{ ...para(1), text: 'x'.repeat(200) }], []);
+    const [lines] = bodyEntries([{ ...para(1), text: 'a\nb\n\nc', kind: 'preformatted' }], []);
+    const [title] = bodyEntries([], [heading('H', 2, 0)]);
+    expect(estimateHeight(short!, metrics)).toBe(30);
+    expect(estimateHeight(long!, metrics)).toBe(90);
+    expect(estimateHeight(lines!, metrics)).toBe(4 * 30 + 20);
+    expect(estimateHeight(title!, metrics)).toBeGreaterThan(30);
+  });
+});
 
 describe('listTree', () => {
   it('nests items by depth (Markdown: each item holds its own text only)', () => {

@@ -1,5 +1,5 @@
 import type { ListItem, Mark } from '../../../src-core/article/document/types.ts';
-import type { Heading, Paragraph } from '../../../src-core/article/model.ts';
+import type { CapturedImage, Heading, Paragraph } from '../../../src-core/article/model.ts';
 
 /**
  * Pure layout of the article body for the reader: where the section headings go among the
@@ -10,21 +10,33 @@ import type { Heading, Paragraph } from '../../../src-core/article/model.ts';
 
 export type HeadingTag = 'h2' | 'h3' | 'h4';
 
+/**
+ * One item of the body in reading order. Headings (and, later, figures) sit between the
+ * numbered paragraphs; every kind has a `key` unique in the article, so a list (full or
+ * virtualized) can keep each item's element and measured height by it. A new kind is a new
+ * member here, a case in `BodyItem` and, when it is placed by `before`, a source in
+ * `bodyEntries`.
+ */
 export type BodyEntry =
   | { type: 'heading'; heading: Heading; tag: HeadingTag; key: string }
-  | { type: 'paragraph'; paragraph: Paragraph };
+  | { type: 'figure'; image: CapturedImage; key: string }
+  | { type: 'paragraph'; paragraph: Paragraph; key: string };
 
 /**
- * The paragraphs in order with each heading placed before paragraph `before + 1` (a heading
- * whose `before` is the number of paragraphs, or more, goes at the end). The shallowest heading
- * level in the article becomes h2 (h1 is the article's title), deeper ones h3 and h4.
+ * The paragraphs in order with each heading and figure placed before paragraph `before + 1`
+ * (one whose `before` is the number of paragraphs, or more, goes at the end; at the same place
+ * headings come first). The shallowest heading level in the article becomes h2 (h1 is the
+ * article's title), deeper ones h3 and h4.
  */
 export function bodyEntries(
   body: readonly Paragraph[],
   headings: readonly Heading[] | undefined,
+  images: readonly CapturedImage[] = [],
 ): BodyEntry[] {
   const list = headings ?? [];
-  const top = Math.min(...list.map((h) => h.level));
+  // A loop, not Math.min(...): an argument list of tens of thousands overflows the stack.
+  let top = Infinity;
+  for (const h of list) top = Math.min(top, h.level);
   const tagOf = (level: number): HeadingTag =>
     (['h2', 'h3', 'h4'] as const)[Math.min(Math.max(level - top, 0), 2)]!;
   const placed = list
@@ -32,6 +44,10 @@ export function bodyEntries(
     .sort((a, b) => a.at - b.at || a.i - b.i);
   const entries: BodyEntry[] = [];
   let next = 0;
+  const figures = images
+    .map((image, i) => ({ image, i, at: Math.min(Math.max(image.before, 0), body.length) }))
+    .sort((a, b) => a.at - b.at || a.i - b.i);
+  let nextFigure = 0;
   const headingsBefore = (at: number) => {
     while (next < placed.length && placed[next]!.at <= at) {
       const { heading, i } = placed[next++]!;
@@ -42,13 +58,88 @@ export function bodyEntries(
         key: `h-${heading.start}-${i}`,
       });
     }
+    while (nextFigure < figures.length && figures[nextFigure]!.at <= at) {
+      const { image, i } = figures[nextFigure++]!;
+      entries.push({ type: 'figure', image, key: `f-${image.id}-${i}` });
+    }
   };
+  // Paragraph ids are unique within an article (a repeated text gets a counter); the index
+  // keeps keys unique even in a record that breaks that promise.
+  const seen = new Set<string>();
   body.forEach((paragraph, i) => {
     headingsBefore(i);
-    entries.push({ type: 'paragraph', paragraph });
+    const key = seen.has(paragraph.id) ? `${paragraph.id}@${i}` : paragraph.id;
+    seen.add(key);
+    entries.push({ type: 'paragraph', paragraph, key });
   });
   headingsBefore(body.length);
   return entries;
+}
+
+/** Where each paragraph number sits in `entries` (to jump to "para. n"). */
+export function paragraphIndexes(entries: readonly BodyEntry[]): Map<number, number> {
+  const indexes = new Map<number, number>();
+  entries.forEach((entry, i) => {
+    if (entry.type === 'paragraph' && !indexes.has(entry.paragraph.n)) {
+      indexes.set(entry.paragraph.n, i);
+    }
+  });
+  return indexes;
+}
+
+/**
+ * Bodies up to this size are rendered whole, exactly as written; longer ones are virtualized
+ * (only the items near the viewport are in the DOM). Rendering and laying out a few hundred
+ * items costs tens of milliseconds; tens of thousands cost seconds.
+ */
+export const FULL_RENDER_LIMIT = { items: 300, chars: 300_000 } as const;
+
+/** Whether a body is long enough to be virtualized (see FULL_RENDER_LIMIT). */
+export function isLongBody(entries: readonly BodyEntry[]): boolean {
+  if (entries.length > FULL_RENDER_LIMIT.items) return true;
+  let chars = 0;
+  for (const entry of entries) {
+    chars += entryText(entry).length;
+    if (chars > FULL_RENDER_LIMIT.chars) return true;
+  }
+  return false;
+}
+
+/** The text an entry shows: a paragraph's, a heading's, a figure's alternative text. */
+export function entryText(entry: BodyEntry): string {
+  if (entry.type === 'paragraph') return entry.paragraph.text;
+  return entry.type === 'heading' ? entry.heading.text : entry.image.alt;
+}
+
+/** Sizes of the reader's text, in CSS pixels, for height estimates before an item is measured. */
+export interface TextMetrics {
+  /** Characters of body text on one line of the column. */
+  charsPerLine: number;
+  /** Height of one line of body text. */
+  lineHeight: number;
+}
+
+/**
+ * A guess at an item's height before it is rendered: lines of text times the line height.
+ * Only a starting point (the list measures each item once it is in the DOM), but a close guess
+ * keeps the scroll bar steady and a jump to a far paragraph on target.
+ */
+export function estimateHeight(
+  entry: BodyEntry,
+  { charsPerLine, lineHeight }: TextMetrics,
+): number {
+  if (entry.type === 'heading') return Math.round(lineHeight * 1.9);
+  if (entry.type === 'figure') return Math.round(lineHeight * 12);
+  const { text, kind } = entry.paragraph;
+  let lines = 0;
+  for (let at = 0; at <= text.length;) {
+    const end = text.indexOf('\n', at);
+    const stop = end === -1 ? text.length : end;
+    lines += Math.max(1, Math.ceil((stop - at) / charsPerLine));
+    at = stop + 1;
+  }
+  const padding = kind === 'preformatted' || kind === 'table' ? 20 : 0;
+  return Math.round(lines * lineHeight + padding);
 }
 
 /** A range of display text. */

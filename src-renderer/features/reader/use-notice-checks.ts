@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { Library, NoticeCheck } from '../../db/index.ts';
+import { useEffect, useRef, useState } from 'react';
+import type { ArticleRecord, Library, NoticeCheck } from '../../db/index.ts';
 import { sha256 } from '../../host/index.ts';
 
 export type NoticeChecks =
@@ -10,18 +10,28 @@ export type NoticeChecks =
 /**
  * Re-proves the stored notices against the stored original bytes each time an article opens,
  * and again when its notices are replaced (`revision`: the parser version that found them).
+ * Nothing starts while the record is still loading; then the check reuses it and reads only the
+ * original bytes, which for a 10 MB article is worth doing once, not twice.
  */
 export function useNoticeChecks(
   library: Library,
   articleId: string,
-  revision?: number,
+  article: Pick<ArticleRecord, 'id' | 'rights' | 'source' | 'parserVersion'> | null | undefined,
 ): NoticeChecks {
+  const revision = article?.parserVersion;
   const key = `${articleId}@${revision ?? ''}`;
+  // The record the reader loaded, for this revision: the check need not read it again.
+  const loaded = useRef(article);
+  // Declared before the check's effect, so it runs first and the check sees this render's record.
+  useEffect(() => {
+    loaded.current = article;
+  });
   const [result, setResult] = useState<{ key: string; checks: NoticeChecks } | null>(null);
 
   useEffect(() => {
+    if (revision === undefined) return;
     let current = true;
-    library.articles.verifyNotices(articleId, sha256).then(
+    library.articles.verifyNotices(articleId, sha256, loaded.current ?? undefined).then(
       (checks) => current && setResult({ key, checks: { state: 'done', checks } }),
       (error: unknown) =>
         current &&
@@ -36,7 +46,7 @@ export function useNoticeChecks(
     return () => {
       current = false;
     };
-  }, [library, articleId, key]);
+  }, [library, articleId, revision, key]);
 
   return result?.key === key ? result.checks : { state: 'checking' };
 }

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { PARSER_VERSION } from '../../../src-core/article/model.ts';
-import { importArticle } from '../../../src-core/import/import-article.ts';
+import { reimportOptions } from '../../../src-core/import/import-article.ts';
+import type { Capturer } from '../../capture/capturer.ts';
 import type { ArticleRecord, Library } from '../../db/index.ts';
-import { importDeps } from '../../host/index.ts';
 
 /**
  * Brings an article saved by older capture rules up to date when it is opened: its stored
@@ -11,11 +11,15 @@ import { importDeps } from '../../host/index.ts';
  * record meanwhile and picks up the new one by itself (live query). If the bytes cannot be read
  * again, the record stays as it is.
  */
-export function useReparse(library: Library, article: ArticleRecord | null | undefined): void {
+export function useReparse(
+  library: Library,
+  capturer: Capturer,
+  article: ArticleRecord | null | undefined,
+): void {
   const id = article?.id;
   const stale = article != null && article.parserVersion < PARSER_VERSION;
   const hash = article?.source.sha256;
-  const fileName = article?.source.fileName ?? null;
+  const source = article?.source;
 
   useEffect(() => {
     if (!stale || !id || !hash) return;
@@ -24,10 +28,11 @@ export function useReparse(library: Library, article: ArticleRecord | null | und
     (async () => {
       const bytes = await library.articles.sourceBytes(hash);
       if (!bytes) throw new Error('its original source is missing');
-      const parsed = await importArticle(bytes, { fileName }, importDeps);
+      // The capture worker, as for a new import: a long article never blocks the window.
+      const parsed = await capturer.capture(bytes, reimportOptions(source!));
       await library.articles.reparse(id, parsed);
     })().catch((error: unknown) => {
       console.warn(`Could not re-read article ${id} with the current capture rules:`, error);
     });
-  }, [library, id, stale, hash, fileName]);
+  }, [library, capturer, id, stale, hash, source]);
 }
