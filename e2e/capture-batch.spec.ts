@@ -84,7 +84,11 @@ test('a batch of files: progress, counts, a result per item that can be copied, 
 }) => {
   const files = Array.from({ length: 12 }, (_, i) => htmlFile(i + 1));
   const duplicate = { ...files[0]!, name: 'copy-of-note-1.html' };
-  const binary = { name: 'broken.html', mimeType: 'text/html', buffer: Buffer.from([0, 1, 2, 3, 255, 0, 7]) };
+  const binary = {
+    name: 'broken.html',
+    mimeType: 'text/html',
+    buffer: Buffer.from([0, 1, 2, 3, 255, 0, 7]),
+  };
   await fileInput(app).setInputFiles([...files, duplicate, binary]);
 
   const panel = app.getByTestId('batch-panel');
@@ -93,7 +97,10 @@ test('a batch of files: progress, counts, a result per item that can be copied, 
   await expect(app.getByTestId('batch-counts')).toHaveText(
     '14 of 14 · 12 saved · 1 already there · 1 failed',
   );
-  await expect(panel.getByRole('progressbar', { name: 'Items processed' })).toHaveAttribute('value', '14');
+  await expect(panel.getByRole('progressbar', { name: 'Items processed' })).toHaveAttribute(
+    'value',
+    '14',
+  );
   const rows = panel.getByTestId('batch-results').getByRole('listitem');
   await expect(rows).toHaveCount(14);
   // The failure comes first, with its reason.
