@@ -8,6 +8,7 @@ import {
   referenceArticle,
   variantArticle,
 } from './test-article.ts';
+import { toSummary } from './summary.ts';
 
 let library: Library;
 beforeEach(() => {
@@ -140,6 +141,29 @@ describe('ArticleRepository.list and count', () => {
       gaps: [],
     });
     expect(await library.articles.count()).toBe(3);
+  });
+
+  it('keeps the list in step with every write, reading no article for it', async () => {
+    const expected = async () => (await library.articles.all()).map(toSummary).reverse();
+    const a = await variantArticle('a');
+    const b = await variantArticle('b');
+    const { article } = await library.articles.add(a.parsed, a.bytes);
+    await library.articles.add(b.parsed, b.bytes);
+    expect(await library.articles.list()).toEqual(await expected());
+
+    await library.articles.updateMetadata(article.id, { title: 'A New Title' });
+    expect((await library.articles.list()).map((s) => s.title)).toContain('A New Title');
+    expect(await library.articles.list()).toEqual(await expected());
+
+    const deleted = await library.articles.remove(article.id);
+    expect(await library.articles.list()).toEqual(await expected());
+    await library.articles.restore(deleted);
+    expect(await library.articles.list()).toEqual(await expected());
+
+    // The list is the summaries alone: emptying the articles store behind its back leaves it.
+    const before = await library.articles.list();
+    await library.db.articles.clear();
+    expect(await library.articles.list()).toEqual(before);
   });
 
   it('returns undefined for an unknown id and an empty list for an empty library', async () => {

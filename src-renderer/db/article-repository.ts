@@ -83,6 +83,12 @@ export function createArticleRepository(
     return sameUrl ? { status: 'duplicate', article: sameUrl, duplicateOf: 'url' } : null;
   };
 
+  /** Writes an article and its line in the list together (the caller's transaction). */
+  const putArticle = async (record: ArticleRecord) => {
+    await db.articles.put(record);
+    await db.summaries.put(toSummary(record));
+  };
+
   return {
     findDuplicate: (parsed) =>
       findDuplicate(parsed.source.sha256, parsed.csl.URL ? canonicalUrl(parsed.csl.URL) : null),
@@ -125,13 +131,14 @@ export function createArticleRepository(
         addedAt: time,
       }));
       try {
-        await db.transaction('rw', db.articles, db.sources, db.images, async () => {
+        await db.transaction('rw', db.articles, db.sources, db.images, db.summaries, async () => {
           // Reads and writes in one transaction: no other add can slip in between.
           const duplicate = await findDuplicate(source.sha256, article.canonicalUrl);
           if (duplicate) throw new Duplicate(duplicate);
           article.citekey = await freeCitekey(db, article.csl);
           await db.sources.put(source);
           await db.articles.add(article);
+          await db.summaries.put(toSummary(article));
           // A rejected image (or article) aborts the whole transaction: nothing is left behind.
           if (images.length) await db.images.bulkAdd(images);
         });
@@ -148,16 +155,14 @@ export function createArticleRepository(
 
     images: (articleId) => db.images.where('articleId').equals(articleId).toArray(),
 
-    async list() {
-      const records = await db.articles.orderBy('addedAt').reverse().toArray();
-      return records.map(toSummary);
-    },
+    // The list reads the summaries only: no article body is ever loaded for it.
+    list: () => db.summaries.orderBy('addedAt').reverse().toArray(),
 
     get: (id) => db.articles.get(id),
 
     async updateMetadata(id, patch) {
       const clean = validateMetadataPatch(patch); // throws before anything is written
-      return db.transaction('rw', db.articles, async () => {
+      return db.transaction('rw', db.articles, db.summaries, async () => {
         const record = await db.articles.get(id);
         if (!record) throw unknownArticle(id);
         const updated = applyMetadataPatch(record, clean, now());
@@ -165,14 +170,14 @@ export function createArticleRepository(
         if (!record.citekeyFixed) {
           updated.citekey = await freeCitekey(db, updated.csl, record.citekey);
         }
-        await db.articles.put(updated);
+        await putArticle(updated);
         return updated;
       });
     },
 
     async setCitekey(id, key) {
       const citekey = validateCitekey(key);
-      return db.transaction('rw', db.articles, async () => {
+      return db.transaction('rw', db.articles, db.summaries, async () => {
         const record = await db.articles.get(id);
         if (!record) throw unknownArticle(id);
         const holder = await db.articles.where('citekey').equals(citekey).first();
@@ -182,7 +187,7 @@ export function createArticleRepository(
           );
         }
         const updated = { ...record, citekey, citekeyFixed: true, updatedAt: now() };
-        await db.articles.put(updated);
+        await putArticle(updated);
         return updated;
       });
     },
@@ -197,7 +202,7 @@ export function createArticleRepository(
       }),
 
     async setTitleOverride(id, style, title) {
-      return db.transaction('rw', db.articles, async () => {
+      return db.transaction('rw', db.articles, db.summaries, async () => {
         const record = await db.articles.get(id);
         if (!record) throw unknownArticle(id);
         const titleOverrides = { ...record.titleOverrides };
@@ -205,7 +210,7 @@ export function createArticleRepository(
         if (text) titleOverrides[style] = text;
         else delete titleOverrides[style];
         const updated = { ...record, titleOverrides, updatedAt: now() };
-        await db.articles.put(updated);
+        await putArticle(updated);
         return updated;
       });
     },
@@ -213,13 +218,13 @@ export function createArticleRepository(
     all: () => db.articles.orderBy('addedAt').toArray(),
 
     reparse: (id, parsed) =>
-      db.transaction('rw', db.articles, db.sources, async () => {
+      db.transaction('rw', db.articles, db.sources, db.summaries, async () => {
         const record = await db.articles.get(id);
         if (!record) throw unknownArticle(id);
         // Another window may have got there first; never go back to older rules.
         if (record.parserVersion >= parsed.parserVersion) return record;
         const updated = applyReparse(record, parsed, now());
-        await db.articles.put(updated);
+        await putArticle(updated);
         if (updated.source.mediaType !== record.source.mediaType) {
           await db.sources.update(record.source.sha256, { mediaType: updated.source.mediaType });
         }
@@ -227,7 +232,7 @@ export function createArticleRepository(
       }),
 
     remove: (id) =>
-      db.transaction('rw', db.articles, db.sources, db.images, async () => {
+      db.transaction('rw', db.articles, db.sources, db.images, db.summaries, async () => {
         const article = await db.articles.get(id);
         if (!article) throw unknownArticle(id);
         // Each source belongs to exactly one article (unique index), so it goes too.
@@ -236,6 +241,7 @@ export function createArticleRepository(
         await db.sources.delete(article.source.sha256);
         await db.images.where('articleId').equals(id).delete();
         await db.articles.delete(id);
+        await db.summaries.delete(id);
         return { article, source, images };
       }),
 
@@ -247,8 +253,9 @@ export function createArticleRepository(
         throw new Error('Cannot restore: an image belongs to a different article');
       }
       try {
-        await db.transaction('rw', db.articles, db.sources, db.images, async () => {
+        await db.transaction('rw', db.articles, db.sources, db.images, db.summaries, async () => {
           await db.articles.add(article); // add, not put: never overwrite a newer record
+          await db.summaries.put(toSummary(article));
           if (source) await db.sources.put(source);
           if (images.length) await db.images.bulkAdd(images);
         });

@@ -9,12 +9,14 @@ import {
 } from './migrations.ts';
 import type {
   ArticleRecord,
+  ArticleSummary,
   ImageRecord,
   SettingRecord,
   SourceRecord,
   StyleRecord,
 } from './records.ts';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema.ts';
+import { toSummary } from './summary.ts';
 
 export class QuireDatabase extends Dexie {
   // `declare` so class-field initialisation cannot overwrite the tables Dexie installs.
@@ -23,6 +25,7 @@ export class QuireDatabase extends Dexie {
   declare styles: EntityTable<StyleRecord, 'id'>;
   declare settings: EntityTable<SettingRecord, 'key'>;
   declare images: EntityTable<ImageRecord, 'key'>;
+  declare summaries: EntityTable<ArticleSummary, 'id'>;
 
   constructor(name: string) {
     super(name);
@@ -46,13 +49,17 @@ export class QuireDatabase extends Dexie {
       });
     this.version(4)
       .stores(SCHEMA_V4)
-      .upgrade((tx) =>
-        tx
+      .upgrade(async (tx) => {
+        const summaries: ArticleSummary[] = [];
+        await tx
           .table<ArticleRecordV3 | ArticleRecord, string>('articles')
           .toCollection()
           .modify((record, ref) => {
-            ref.value = migrateArticleV3toV4(record);
-          }),
-      );
+            const migrated = migrateArticleV3toV4(record);
+            summaries.push(toSummary(migrated));
+            ref.value = migrated;
+          });
+        await tx.table<ArticleSummary, string>('summaries').bulkPut(summaries);
+      });
   }
 }

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { toSummary } from './summary.ts';
 import { QuireDatabase } from './database.ts';
 import {
   migrateArticlesV2toV3,
@@ -137,7 +138,7 @@ describe('schema upgrade 3 → 4', () => {
   let name: string;
   afterEach(() => Dexie.delete(name));
 
-  it('keeps every record and source, and fills canonicalUrl and images', async () => {
+  it('keeps every record and source, and fills canonicalUrl, images and the list summaries', async () => {
     name = freshDbName();
     const old = new Dexie(name);
     old.version(3).stores(SCHEMA_V3);
@@ -181,6 +182,8 @@ describe('schema upgrade 3 → 4', () => {
       expect(await db.sources.count()).toBe(1);
       expect(await db.settings.get('defaultStyle')).toEqual({ key: 'defaultStyle', value: 'mla' });
       expect(await db.images.count()).toBe(0);
+      // The list reads summaries only: one per article, as toSummary makes it.
+      expect(await db.summaries.orderBy('addedAt').toArray()).toEqual(stored.map(toSummary));
     } finally {
       db.close();
     }

@@ -7,7 +7,7 @@ import { disposeLibrary, openTestLibrary } from './test-article.ts';
 let library: Library;
 afterEach(() => disposeLibrary(library));
 
-it('creates the current version (4) with unique indexes on the source hash and the citation key', async () => {
+it('creates the current version (4): unique source hash and citation key, images and summaries stores', async () => {
   library = openTestLibrary();
   await library.db.open();
 
@@ -18,6 +18,7 @@ it('creates the current version (4) with unique indexes on the source hash and t
     'settings',
     'sources',
     'styles',
+    'summaries',
   ]);
   const articles = library.db.articles.schema;
   expect(articles.primKey.keyPath).toBe('id');
@@ -36,4 +37,6 @@ it('creates the current version (4) with unique indexes on the source hash and t
   expect(articles.idxByName['canonicalUrl']?.unique).toBeFalsy();
   expect(library.db.images.schema.primKey.keyPath).toBe('key');
   expect(Object.keys(library.db.images.schema.idxByName)).toEqual(['articleId']);
+  expect(library.db.summaries.schema.primKey.keyPath).toBe('id');
+  expect(Object.keys(library.db.summaries.schema.idxByName)).toEqual(['addedAt']);
 });

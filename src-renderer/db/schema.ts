@@ -48,6 +48,9 @@ export const SCHEMA_V4 = {
   ...SCHEMA_V3,
   articles: 'id, addedAt, updatedAt, &source.sha256, &citekey, canonicalUrl',
   images: 'key, articleId',
+  // One small line per article (title, authors, date, site): what the library list reads, so
+  // it never loads a body. Written in the same transaction as its article.
+  summaries: 'id, addedAt',
 } as const;
 
 export const CURRENT_SCHEMA_VERSION = 4;
