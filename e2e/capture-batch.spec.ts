@@ -1,4 +1,7 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
@@ -176,4 +179,59 @@ test('pages saved from addresses are read offline with their images; a site with
     await open.close();
     await closed.close();
   }
+});
+
+test('a folder: every page, Markdown and text file under it, subfolders included, nothing else', async ({
+  app,
+}) => {
+  const root = await mkdtemp(join(tmpdir(), 'quire-folder-'));
+  try {
+    await mkdir(join(root, 'news', 'older'), { recursive: true });
+    await writeFile(join(root, 'news', 'note-1.html'), htmlFile(1).buffer);
+    await writeFile(join(root, 'news', 'older', 'note-2.html'), htmlFile(2).buffer);
+    await writeFile(
+      join(root, 'clip.md'),
+      '---\ntitle: A Clipped Note\n---\n\nThe clip says the harbour lights came back after the winter repairs were done.\n',
+    );
+    await writeFile(join(root, 'scan.pdf'), '%PDF-1.7');
+    await writeFile(join(root, 'photo.png'), PNG);
+    await app.getByTestId('import-folder-input').setInputFiles(root);
+    const panel = app.getByTestId('batch-panel');
+    await expect(panel).toHaveAttribute('data-state', 'done');
+    await expect(app.getByTestId('batch-counts')).toHaveText(
+      '3 of 3 · 3 saved · 0 already there · 0 failed',
+    );
+    await expect(panel.getByTestId('batch-results')).toContainText('news/older/note-2.html');
+    await expect(libraryItems(app)).toHaveCount(3);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+test('cancelling a batch keeps what was saved, adds nothing more and lists the rest as not added', async ({
+  app,
+}) => {
+  // Large enough that the batch is still running when Cancel is clicked.
+  const long = (n: number) => {
+    const file = htmlFile(n);
+    const padding = `<p>${'The tide tables were checked again and again. '.repeat(4000)}</p>`;
+    return {
+      ...file,
+      buffer: Buffer.from(file.buffer.toString().replace('</article>', `${padding}</article>`)),
+    };
+  };
+  await fileInput(app).setInputFiles(Array.from({ length: 60 }, (_, i) => long(i + 1)));
+  const panel = app.getByTestId('batch-panel');
+  await expect(panel).toHaveAttribute('data-state', 'running');
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel).toHaveAttribute('data-state', 'cancelled');
+  const saved = Number(await panel.getAttribute('data-saved'));
+  expect(saved).toBeLessThan(60);
+  await expect(libraryItems(app)).toHaveCount(saved);
+  const notAdded = panel
+    .getByTestId('batch-results')
+    .getByRole('listitem')
+    .filter({ hasText: 'Not added' });
+  await expect(notAdded).toHaveCount(60 - saved);
+  await expect(app.getByRole('heading', { name: /^Cancelled after/ })).toBeVisible();
 });
