@@ -10,6 +10,8 @@ import type { CaptureFailure, CaptureReply, CaptureRequest } from './protocol.ts
 /** Turns bytes into an article: the one capture pipeline the app's importers call. */
 export interface Capturer {
   readonly where: 'worker' | 'main-thread';
+  /** How many captures can run at once (workers in the pool; 1 on the UI thread). */
+  readonly size: number;
   capture(bytes: Uint8Array, options: ImportOptions): Promise<ParsedArticle>;
   /** Stops the workers; pending captures are refused. */
   close(): void;
@@ -84,6 +86,7 @@ export function createWorkerCapturer(spawn: () => WorkerLike, size = 1): Capture
   let closed = false;
   return {
     where: 'worker',
+    size: lanes.length,
     capture(bytes, options) {
       if (closed) return Promise.reject(new Error('The capture workers were stopped.'));
       const lane = lanes.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
@@ -102,6 +105,7 @@ export function createWorkerCapturer(spawn: () => WorkerLike, size = 1): Capture
 export function createMainThreadCapturer(deps: ImportDeps): Capturer {
   return {
     where: 'main-thread',
+    size: 1,
     capture: (bytes, options) => importArticle(bytes, options, deps),
     close() {},
   };

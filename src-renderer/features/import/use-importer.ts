@@ -73,6 +73,8 @@ export function useImporter({ library, host, capturer, allowPrivate, onOpen }: O
       try {
         await runBatch(sources, steps, {
           signal: abort.signal,
+          // One item in each worker, one more fetching its images or being saved.
+          concurrency: capturer.size + 1,
           onProgress: (next, outcome, index) => {
             progress = next;
             outcomes[index] = outcome;
