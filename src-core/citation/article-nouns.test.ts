@@ -128,4 +128,11 @@ describe('paragraphsAbout', () => {
     const found = paragraphsAbout(body, titleWords(['Trump']), 100);
     expect(found).toEqual(body.slice(0, 4));
   });
+
+  it('searches only the first characters of a very long body', () => {
+    const filler = Array.from({ length: 40 }, () => 'Nothing about the title here at all.');
+    const body = [...filler, 'Trump is named only late.'];
+    expect(paragraphsAbout(body, titleWords(['Trump']), 1000, 500)).toEqual([]);
+    expect(paragraphsAbout(body, titleWords(['Trump']), 1000, 10_000)).toEqual([body.at(-1)]);
+  });
 });

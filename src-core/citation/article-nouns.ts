@@ -74,9 +74,12 @@ export function titleWords(titles: readonly unknown[]): Set<string> {
  */
 export const LEARNING_BUDGET_CHARS = 200_000;
 
+/** How much of the body is searched for those paragraphs: the first pages of a very long one. */
+export const SCAN_BUDGET_CHARS = 1_000_000;
+
 /**
  * The paragraphs that can tell anything about these words (titleWords), in order, up to
- * `budget` characters. Every piece of evidence for a word (capitalised mid-sentence, a name it
+ * `budget` characters found among the first `scan` characters of the body. Every piece of evidence for a word (capitalised mid-sentence, a name it
  * belongs to, a lower-case use) sits in a paragraph that contains the word, so the others are
  * not read: long bodies cost their relevant paragraphs only. One case-insensitive pattern of
  * the words, tested per paragraph, finds them (linear in the text).
@@ -85,6 +88,7 @@ export function paragraphsAbout(
   paragraphs: readonly string[],
   words: ReadonlySet<string>,
   budget: number = LEARNING_BUDGET_CHARS,
+  scan: number = SCAN_BUDGET_CHARS,
 ): string[] {
   if (words.size === 0) return [];
   const alternatives = [...words]
@@ -94,8 +98,10 @@ export function paragraphsAbout(
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'iu');
   const found: string[] = [];
   let used = 0;
+  let scanned = 0;
   for (const text of paragraphs) {
-    if (used >= budget) break;
+    if (used >= budget || scanned >= scan) break;
+    scanned += text.length;
     if (!pattern.test(text)) continue;
     found.push(text);
     used += text.length;
