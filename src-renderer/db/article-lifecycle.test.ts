@@ -95,7 +95,7 @@ describe('ArticleRepository.remove and restore', () => {
     const reimported = await library.articles.add(referenceArticle(), fixtureBytes);
 
     await expect(library.articles.restore(deleted)).rejects.toThrow(/already holds/);
-    expect(await library.db.articles.toArray()).toEqual([reimported.article]);
+    expect(await library.articles.all()).toEqual([reimported.article]);
   });
 
   it('throws on an unknown id', async () => {

@@ -13,6 +13,14 @@ import type { StoredImage } from '../../src-core/capture/offline-images.ts';
 import { canonicalUrl } from '../../src-core/text/canonical-url.ts';
 import { applyReparse } from './reparse.ts';
 import { toSummary } from './summary.ts';
+import {
+  bodyChunkRecords,
+  deleteBody,
+  putHead,
+  putWithBody,
+  storedHead,
+  withBody,
+} from './body-store.ts';
 import { freeCitekey, validateCitekey } from './citekeys.ts';
 import { decodeSourceText } from '../../src-core/import/decode.ts';
 
@@ -71,7 +79,10 @@ export function createArticleRepository(
   db: QuireDatabase,
   { now = Date.now, sha256 }: RepositoryOptions,
 ): ArticleRepository {
-  const findBySource = (hash: string) => db.articles.where('source.sha256').equals(hash).first();
+  const findBySource = async (hash: string) =>
+    withBody(db, await db.articles.where('source.sha256').equals(hash).first());
+  /** The whole record (body read back chunk by chunk), inside the caller's transaction. */
+  const getFull = async (id: string) => withBody(db, await db.articles.get(id));
   /** The article already holding these bytes, or the same page by its canonical address. */
   const findDuplicate = async (
     hash: string,
@@ -79,15 +90,28 @@ export function createArticleRepository(
   ): Promise<(AddResult & { status: 'duplicate' }) | null> => {
     const same = await findBySource(hash);
     if (same) return { status: 'duplicate', article: same, duplicateOf: 'content' };
-    const sameUrl = url ? await db.articles.where('canonicalUrl').equals(url).first() : undefined;
+    const sameUrl = url
+      ? await withBody(db, await db.articles.where('canonicalUrl').equals(url).first())
+      : undefined;
     return sameUrl ? { status: 'duplicate', article: sameUrl, duplicateOf: 'url' } : null;
   };
 
-  /** Writes an article and its line in the list together (the caller's transaction). */
-  const putArticle = async (record: ArticleRecord) => {
-    await db.articles.put(record);
+  /**
+   * Writes an article and its line in the list together (the caller's transaction); its body
+   * too when it changed, else the stored chunks stay.
+   */
+  const putArticle = async (record: ArticleRecord, bodyChanged = false) => {
+    await (bodyChanged ? putWithBody(db, record) : putHead(db, record));
     await db.summaries.put(toSummary(record));
   };
+  /** Adds a new article (add, not put: the unique indexes refuse a second one) with its body. */
+  const addArticle = async (record: ArticleRecord) => {
+    const chunks = bodyChunkRecords(record.id, record.body);
+    for (const chunk of chunks) await db.bodies.put(chunk);
+    await db.articles.add(storedHead(record, chunks.length));
+    await db.summaries.put(toSummary(record));
+  };
+  const BODY_STORES = [db.articles, db.bodies, db.summaries] as const;
 
   return {
     findDuplicate: (parsed) =>
@@ -131,14 +155,13 @@ export function createArticleRepository(
         addedAt: time,
       }));
       try {
-        await db.transaction('rw', db.articles, db.sources, db.images, db.summaries, async () => {
+        await db.transaction('rw', [...BODY_STORES, db.sources, db.images], async () => {
           // Reads and writes in one transaction: no other add can slip in between.
           const duplicate = await findDuplicate(source.sha256, article.canonicalUrl);
           if (duplicate) throw new Duplicate(duplicate);
           article.citekey = await freeCitekey(db, article.csl);
           await db.sources.put(source);
-          await db.articles.add(article);
-          await db.summaries.put(toSummary(article));
+          await addArticle(article);
           // A rejected image (or article) aborts the whole transaction: nothing is left behind.
           if (images.length) await db.images.bulkAdd(images);
         });
@@ -158,12 +181,12 @@ export function createArticleRepository(
     // The list reads the summaries only: no article body is ever loaded for it.
     list: () => db.summaries.orderBy('addedAt').reverse().toArray(),
 
-    get: (id) => db.articles.get(id),
+    get: (id) => db.transaction('r', db.articles, db.bodies, () => getFull(id)),
 
     async updateMetadata(id, patch) {
       const clean = validateMetadataPatch(patch); // throws before anything is written
-      return db.transaction('rw', db.articles, db.summaries, async () => {
-        const record = await db.articles.get(id);
+      return db.transaction('rw', BODY_STORES, async () => {
+        const record = await getFull(id);
         if (!record) throw unknownArticle(id);
         const updated = applyMetadataPatch(record, clean, now());
         // A key nobody has seen outside the app follows the metadata it is made of.
@@ -177,8 +200,8 @@ export function createArticleRepository(
 
     async setCitekey(id, key) {
       const citekey = validateCitekey(key);
-      return db.transaction('rw', db.articles, db.summaries, async () => {
-        const record = await db.articles.get(id);
+      return db.transaction('rw', BODY_STORES, async () => {
+        const record = await getFull(id);
         if (!record) throw unknownArticle(id);
         const holder = await db.articles.where('citekey').equals(citekey).first();
         if (holder && holder.id !== id) {
@@ -202,8 +225,8 @@ export function createArticleRepository(
       }),
 
     async setTitleOverride(id, style, title) {
-      return db.transaction('rw', db.articles, db.summaries, async () => {
-        const record = await db.articles.get(id);
+      return db.transaction('rw', BODY_STORES, async () => {
+        const record = await getFull(id);
         if (!record) throw unknownArticle(id);
         const titleOverrides = { ...record.titleOverrides };
         const text = title?.trim();
@@ -215,16 +238,23 @@ export function createArticleRepository(
       });
     },
 
-    all: () => db.articles.orderBy('addedAt').toArray(),
+    all: () =>
+      db.transaction('r', db.articles, db.bodies, async () => {
+        const records: ArticleRecord[] = [];
+        for (const head of await db.articles.orderBy('addedAt').toArray()) {
+          records.push((await withBody(db, head))!);
+        }
+        return records;
+      }),
 
     reparse: (id, parsed) =>
-      db.transaction('rw', db.articles, db.sources, db.summaries, async () => {
-        const record = await db.articles.get(id);
+      db.transaction('rw', [...BODY_STORES, db.sources], async () => {
+        const record = await getFull(id);
         if (!record) throw unknownArticle(id);
         // Another window may have got there first; never go back to older rules.
         if (record.parserVersion >= parsed.parserVersion) return record;
         const updated = applyReparse(record, parsed, now());
-        await putArticle(updated);
+        await putArticle(updated, true);
         if (updated.source.mediaType !== record.source.mediaType) {
           await db.sources.update(record.source.sha256, { mediaType: updated.source.mediaType });
         }
@@ -232,14 +262,15 @@ export function createArticleRepository(
       }),
 
     remove: (id) =>
-      db.transaction('rw', db.articles, db.sources, db.images, db.summaries, async () => {
-        const article = await db.articles.get(id);
+      db.transaction('rw', [...BODY_STORES, db.sources, db.images], async () => {
+        const article = await getFull(id);
         if (!article) throw unknownArticle(id);
         // Each source belongs to exactly one article (unique index), so it goes too.
         const source = (await db.sources.get(article.source.sha256)) ?? null;
         const images = await db.images.where('articleId').equals(id).toArray();
         await db.sources.delete(article.source.sha256);
         await db.images.where('articleId').equals(id).delete();
+        await deleteBody(db, id);
         await db.articles.delete(id);
         await db.summaries.delete(id);
         return { article, source, images };
@@ -253,9 +284,8 @@ export function createArticleRepository(
         throw new Error('Cannot restore: an image belongs to a different article');
       }
       try {
-        await db.transaction('rw', db.articles, db.sources, db.images, db.summaries, async () => {
-          await db.articles.add(article); // add, not put: never overwrite a newer record
-          await db.summaries.put(toSummary(article));
+        await db.transaction('rw', [...BODY_STORES, db.sources, db.images], async () => {
+          await addArticle(article); // add, not put: never overwrite a newer record
           if (source) await db.sources.put(source);
           if (images.length) await db.images.bulkAdd(images);
         });

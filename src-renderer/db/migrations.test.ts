@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toSummary } from './summary.ts';
+import { withBody } from './body-store.ts';
 import { QuireDatabase } from './database.ts';
 import {
   migrateArticlesV2toV3,
@@ -68,7 +69,8 @@ describe('schema upgrade 1 → 4', () => {
 
     const db = new QuireDatabase(name);
     try {
-      const record = await db.articles.get('old-1');
+      // The body now lives in chunks: read the record back whole, as the repository does.
+      const record = await withBody(db, await db.articles.get('old-1'));
       expect(db.verno).toBe(4);
       expect(record).toEqual(
         migrateArticleV3toV4(migrateArticlesV2toV3([migrateArticleV1toV2(v1)])[0]!),
@@ -167,7 +169,9 @@ describe('schema upgrade 3 → 4', () => {
     const db = new QuireDatabase(name);
     try {
       expect(db.verno).toBe(4);
-      const stored = await db.articles.orderBy('addedAt').toArray();
+      const heads = await db.articles.orderBy('addedAt').toArray();
+      expect(heads.map((h) => [h.body, h.bodyChunks])).toEqual(records.map(() => [[], 1]));
+      const stored = await Promise.all(heads.map(async (h) => (await withBody(db, h))!));
       expect(stored).toEqual(records.map(migrateArticleV3toV4));
       expect(stored.map((r) => r.canonicalUrl)).toEqual([
         'https://www.example.org/a',

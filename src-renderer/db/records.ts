@@ -112,6 +112,20 @@ export interface MetadataPatch {
 }
 
 /** Everything remove() took, so an undo can put it back unchanged. */
+/**
+ * An article as the `articles` store holds it: its body is in `bodies`, in `bodyChunks` chunks
+ * (see body-store.ts). A record without `bodyChunks` (stored before bodies were split, or
+ * written by a test) holds its body inline.
+ */
+export type StoredArticleRecord = ArticleRecord & { bodyChunks?: number };
+
+/** One chunk of an article's body, in order: `[articleId+chunk]` is its key. */
+export interface BodyChunkRecord {
+  articleId: string;
+  chunk: number;
+  paragraphs: ParsedArticle['body'];
+}
+
 export interface DeletedArticle {
   article: ArticleRecord;
   source: SourceRecord | null;

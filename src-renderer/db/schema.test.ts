@@ -7,13 +7,14 @@ import { disposeLibrary, openTestLibrary } from './test-article.ts';
 let library: Library;
 afterEach(() => disposeLibrary(library));
 
-it('creates the current version (4): unique source hash and citation key, images and summaries stores', async () => {
+it('creates the current version (4): unique source hash and citation key, images, summaries and body chunks', async () => {
   library = openTestLibrary();
   await library.db.open();
 
   expect(library.db.verno).toBe(CURRENT_SCHEMA_VERSION);
   expect(library.db.tables.map((t) => t.name).sort()).toEqual([
     'articles',
+    'bodies',
     'images',
     'settings',
     'sources',
@@ -39,4 +40,6 @@ it('creates the current version (4): unique source hash and citation key, images
   expect(Object.keys(library.db.images.schema.idxByName)).toEqual(['articleId']);
   expect(library.db.summaries.schema.primKey.keyPath).toBe('id');
   expect(Object.keys(library.db.summaries.schema.idxByName)).toEqual(['addedAt']);
+  expect(library.db.bodies.schema.primKey.keyPath).toEqual(['articleId', 'chunk']);
+  expect(Object.keys(library.db.bodies.schema.idxByName)).toEqual(['articleId']);
 });

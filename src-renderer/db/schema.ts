@@ -51,6 +51,8 @@ export const SCHEMA_V4 = {
   // One small line per article (title, authors, date, site): what the library list reads, so
   // it never loads a body. Written in the same transaction as its article.
   summaries: 'id, addedAt',
+  // Article bodies in chunks (body-store.ts), so a long one is never read or written in one go.
+  bodies: '[articleId+chunk], articleId',
 } as const;
 
 export const CURRENT_SCHEMA_VERSION = 4;

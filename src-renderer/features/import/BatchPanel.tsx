@@ -1,4 +1,5 @@
 import './import.css';
+import { memo } from 'react';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { DismissButton } from '../../ui/DismissButton.tsx';
 import { outcomesAsText, type BatchOutcome } from './batch.ts';
@@ -21,7 +22,14 @@ const STATUS_LABEL: Record<BatchOutcome['status'], string> = {
   cancelled: 'Not added',
 };
 
-function Row({ outcome, onOpen }: { outcome: BatchOutcome; onOpen(id: string): void }) {
+/** One result line; memoised, as results already listed keep their objects while a batch runs. */
+const Row = memo(function Row({
+  outcome,
+  onOpen,
+}: {
+  outcome: BatchOutcome;
+  onOpen(id: string): void;
+}) {
   const detail =
     outcome.status === 'failed'
       ? outcome.message
@@ -48,7 +56,7 @@ function Row({ outcome, onOpen }: { outcome: BatchOutcome; onOpen(id: string): v
       </span>
     </li>
   );
-}
+});
 
 /**
  * A batch in progress and its results: a progress bar with counts and Cancel while it runs,

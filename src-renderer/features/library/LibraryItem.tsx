@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ArticleSummary } from '../../db/index.ts';
 import { displayIsoDate, displayTitle } from '../../ui/format.ts';
 
@@ -19,7 +20,34 @@ interface Props {
   onDelete(article: ArticleSummary): void;
 }
 
-export function LibraryItem({ article, selected, tabbable, onOpen, onDelete }: Props) {
+/** Same line of the list: every list query returns new objects for unchanged articles. */
+function sameRow(a: Props, b: Props): boolean {
+  const [x, y] = [a.article, b.article];
+  return (
+    a.selected === b.selected &&
+    a.tabbable === b.tabbable &&
+    a.onOpen === b.onOpen &&
+    a.onDelete === b.onDelete &&
+    x.id === y.id &&
+    x.title === y.title &&
+    x.authors === y.authors &&
+    x.issued === y.issued &&
+    x.containerTitle === y.containerTitle &&
+    x.gaps.join() === y.gaps.join()
+  );
+}
+
+/**
+ * One article in the list. Memoised by content: while a batch adds articles one by one, the
+ * list re-renders only the new rows, not the thousands already there.
+ */
+export const LibraryItem = memo(function LibraryItem({
+  article,
+  selected,
+  tabbable,
+  onOpen,
+  onDelete,
+}: Props) {
   const title = displayTitle(article.title);
   const meta = [article.containerTitle, displayIsoDate(article.issued)].filter(Boolean).join(' · ');
   const missing = article.gaps
@@ -81,4 +109,4 @@ export function LibraryItem({ article, selected, tabbable, onOpen, onDelete }: P
       </button>
     </li>
   );
-}
+}, sameRow);
