@@ -52,3 +52,29 @@ test('drag and drop: a drop zone shows while dragging, the dropped file is impor
   await expect(libraryItems(app)).toHaveCount(1);
   await expect(app.getByTestId('reader-title')).toHaveText(REFERENCE_TITLE);
 });
+
+test('dropping many files adds them as one batch, with progress and a result per file', async ({
+  app,
+}) => {
+  const dataTransfer = await app.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    for (let i = 1; i <= 25; i++) {
+      const html = `<html><head><title>Dropped Note ${i}</title></head><body><article><h1>Dropped Note ${i}</h1><p>Note ${i} on the tides, written out at enough length to be a paragraph of prose.</p></article></body></html>`;
+      transfer.items.add(new File([html], `note-${i}.html`, { type: 'text/html' }));
+    }
+    transfer.items.add(new File(['%PDF-1.7\u0000\u0001'], 'scan.pdf', { type: 'application/pdf' }));
+    return transfer;
+  });
+  await app.dispatchEvent('body', 'dragenter', { dataTransfer });
+  await app.locator('main').dispatchEvent('drop', { dataTransfer });
+
+  const panel = app.getByTestId('batch-panel');
+  await expect(panel).toHaveAttribute('data-state', 'done');
+  await expect(app.getByTestId('batch-counts')).toHaveText(
+    '26 of 26 · 25 saved · 0 already there · 1 failed',
+  );
+  await expect(panel.getByTestId('batch-results').getByRole('listitem').first()).toContainText(
+    'scan.pdf',
+  );
+  await expect(libraryItems(app)).toHaveCount(25);
+});

@@ -18,7 +18,7 @@ import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 const host = selectHost();
 const library = openLibrary('quire', { sha256 });
 const citationEngine = loadCitationEngine();
-const capturer = selectCapturer(location.search);
+const capturer = selectCapturer(location.search, library);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -13,9 +13,12 @@ export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 export const MAX_ARTICLE_IMAGE_BYTES = 25 * 1024 * 1024;
 export const MAX_IMAGES_PER_ARTICLE = 100;
 
-export type ImageFetcher = (
-  url: string,
-) => Promise<{ ok: true; bytes: Uint8Array; mediaType: string } | { ok: false; message: string }>;
+/** What fetching one image gave: its bytes and declared type, or why not. */
+export type ImageResult =
+  | { ok: true; bytes: Uint8Array; mediaType: string }
+  | { ok: false; message: string };
+
+export type ImageFetcher = (url: string) => Promise<ImageResult>;
 
 export interface StoredImage {
   /** The CapturedImage id. */

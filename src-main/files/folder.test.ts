@@ -11,6 +11,7 @@ import {
 import { realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { listFolder, readFolderFile } from './folder.ts';
 
 const AS_ROOT = process.getuid?.() === 0;
@@ -165,5 +166,36 @@ describe('readFolderFile', () => {
     const result = await readFolderFile(join(outside, 'secret.txt'), [root, outside], 4);
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/up to 4 bytes/) });
     expect(await readFolderFile(join(root, 'c.txt'), [outside, root])).toMatchObject({ ok: true });
+  });
+
+  it('reads a folder of 5,000 files where some cannot be read: a message for each of those, the rest read', async () => {
+    const big = join(base, 'big');
+    mkdirSync(join(big, 'sub'), { recursive: true });
+    for (let i = 0; i < 5000; i++) {
+      write(join(big, i % 2 ? 'sub' : '', `page-${i}.html`), `<p>Page ${i}</p>`);
+    }
+    // What even root cannot read as an article: a folder and a named pipe with page names, and
+    // a file deleted between the listing and the reading.
+    mkdirSync(join(big, 'folder.html'));
+    execFileSync('mkfifo', [join(big, 'pipe.html')]);
+    const listing = await listFolder(big);
+    rmSync(join(big, 'sub', 'page-1.html'));
+    const failed: string[] = [];
+    let read = 0;
+    for (const file of listing.files) {
+      const result = await readFolderFile(file.path, [big]);
+      if (result.ok) read += 1;
+      else failed.push(`${file.name}: ${result.message}`);
+    }
+    expect(read).toBe(4999);
+    expect(failed).toEqual([
+      expect.stringMatching(/^page-1\.html: Cannot read ".*page-1\.html": it no longer exists\.$/),
+    ]);
+    // The pipe is never opened: the listing says why it was left out.
+    expect(listing.skipped).toContainEqual({
+      path: join(big, 'pipe.html'),
+      reason: 'not a regular file',
+    });
+    expect(listing.files.map((f) => f.name)).not.toContain('folder.html');
   });
 });

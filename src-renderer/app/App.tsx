@@ -48,7 +48,6 @@ export function App() {
   const [deleteError, setDeleteError] = useState<string | null>(null);
 
   const importer = useImporter({
-    library,
     host,
     capturer,
     allowPrivate,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ParsedArticle } from '../../../src-core/article/model.ts';
 import { ImportError } from '../../../src-core/import/import-article.ts';
 import {
   outcomesAsText,
@@ -22,16 +21,10 @@ function fakeSteps(overrides: Partial<BatchSteps> = {}) {
   const saved = new Map<string, string>();
   const steps: BatchSteps = {
     fetchPage: async (url) => ({ bytes: encode(`page at ${url}`), options: { url } }),
-    capture: async (bytes, options) => {
-      const text = new TextDecoder().decode(bytes);
-      if (text.startsWith('broken')) throw new ImportError('no-article', 'No article text.');
-      return {
-        csl: { title: text },
-        source: { fileName: options.fileName ?? null },
-      } as ParsedArticle;
-    },
-    save: async (parsed) => {
-      const title = parsed.csl.title!;
+    store: async (bytes) => {
+      // "Captures" a file as its text: the text is the title.
+      const title = new TextDecoder().decode(bytes);
+      if (title.startsWith('broken')) throw new ImportError('no-article', 'No article text.');
       if (saved.has(title)) return { status: 'duplicate', id: saved.get(title)!, title };
       const id = `id-${saved.size + 1}`;
       saved.set(title, id);
@@ -80,7 +73,7 @@ describe('runBatch', () => {
       fetchPage: async () => {
         throw new UserFacingError('The server answered 404 Not Found.');
       },
-      save: async () => {
+      store: async () => {
         throw new Error('QuotaExceededError');
       },
     });
@@ -101,9 +94,9 @@ describe('runBatch', () => {
   it('on cancel, finishes what is saving, saves nothing more and marks the rest cancelled', async () => {
     const controller = new AbortController();
     const { steps, saved } = fakeSteps();
-    const save = steps.save;
-    steps.save = async (parsed, bytes, signal) => {
-      const result = await save(parsed, bytes, signal);
+    const store = steps.store;
+    steps.store = async (bytes, options, signal) => {
+      const result = await store(bytes, options, signal);
       if (saved.size === 2) controller.abort();
       return result;
     };

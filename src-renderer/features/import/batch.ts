@@ -1,4 +1,3 @@
-import type { ParsedArticle } from '../../../src-core/article/model.ts';
 import { ImportError, type ImportOptions } from '../../../src-core/import/import-article.ts';
 import { UserFacingError } from '../../host/host.ts';
 
@@ -37,9 +36,8 @@ export interface SaveResult {
 /** What a batch needs from the app; each step may throw a message meant for the user. */
 export interface BatchSteps {
   fetchPage(url: string, signal: AbortSignal): Promise<FetchedBytes>;
-  capture(bytes: Uint8Array, options: ImportOptions): Promise<ParsedArticle>;
-  /** Stores the article (and what it needs offline) in one transaction. */
-  save(parsed: ParsedArticle, bytes: Uint8Array, signal: AbortSignal): Promise<SaveResult>;
+  /** Captures the bytes and stores the article (and its offline images) in one transaction. */
+  store(bytes: Uint8Array, options: ImportOptions, signal: AbortSignal): Promise<SaveResult>;
 }
 
 export interface BatchOptions {
@@ -75,11 +73,9 @@ async function runOne(
     check();
     const { bytes, options } =
       source.kind === 'url' ? await steps.fetchPage(source.url, signal) : await source.read();
+    // Past this point the item is captured and saved in one transaction, whole or not at all.
     check();
-    const parsed = await steps.capture(bytes, options);
-    // Past this point the save is one transaction: it happens whole or not at all.
-    check();
-    const saved = await steps.save(parsed, bytes, signal);
+    const saved = await steps.store(bytes, options, signal);
     const status = saved.status === 'added' ? 'saved' : 'duplicate';
     return {
       status,

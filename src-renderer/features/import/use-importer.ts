@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Library } from '../../db/index.ts';
 import type { Host } from '../../host/index.ts';
 import type { Capturer } from '../../capture/capturer.ts';
 import { displayTitle } from '../../ui/format.ts';
 import { runBatch, type BatchOutcome, type BatchProgress, type BatchSource } from './batch.ts';
-import { createSaveStep, pageFetchStep } from './save-steps.ts';
+import { pageFetchStep, storeStep } from './save-steps.ts';
 
 export type { PastedContent } from './paste.ts';
 export { clipboardContent, pastedContent } from './paste.ts';
@@ -22,7 +21,6 @@ export interface ImportRun {
 }
 
 interface Options {
-  library: Library;
   host: Host;
   capturer: Capturer;
   /** The user's setting for local and private network addresses. */
@@ -37,7 +35,7 @@ const SUCCESS_MESSAGE_MS = 8000;
  * the UI thread, store through the repository, report each item as it finishes, and open the
  * last article that made it in. Progress reaches React at most once per frame.
  */
-export function useImporter({ library, host, capturer, allowPrivate, onOpen }: Options) {
+export function useImporter({ host, capturer, allowPrivate, onOpen }: Options) {
   const [run, setRun] = useState<ImportRun | null>(null);
   const controller = useRef<AbortController | null>(null);
 
@@ -66,9 +64,7 @@ export function useImporter({ library, host, capturer, allowPrivate, onOpen }: O
       };
       const steps = {
         fetchPage: pageFetchStep(host, allowPrivate),
-        capture: (bytes: Uint8Array, options: Parameters<Capturer['capture']>[1]) =>
-          capturer.capture(bytes, options),
-        save: createSaveStep(library, host, allowPrivate),
+        store: storeStep(capturer, host, allowPrivate),
       };
       try {
         await runBatch(sources, steps, {
@@ -90,7 +86,7 @@ export function useImporter({ library, host, capturer, allowPrivate, onOpen }: O
       const last = outcomes.findLast((o) => o?.status === 'saved' || o?.status === 'duplicate');
       if (last && 'id' in last) onOpen(last.id);
     },
-    [library, host, capturer, allowPrivate, onOpen],
+    [host, capturer, allowPrivate, onOpen],
   );
 
   // A lone success fades after a while; anything with a failure, or a batch, stays until
