@@ -7,7 +7,7 @@
  * bench/results/capture-app.{json,md} (issue "Capture in the app", item 5).
  * See bench/capture/README.md.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,6 +27,7 @@ import {
   type ModeRun,
 } from './capture/report.ts';
 import { buildWeb, previewWeb, ROOT, type PreviewServer } from './capture/server.ts';
+import { chromiumPath, CHROMIUM_ARGS as E2E_CHROMIUM_ARGS } from '../e2e/targets.ts';
 
 const USAGE = `usage: npm run bench:capture [-- options]
   --pages N            pages per set (default 1000)
@@ -47,21 +48,9 @@ const SCRATCH = join(ROOT, '.scratch', 'capture-app');
 
 const log = (text: string) => console.error(text);
 
-/** The Chromium the e2e tests use (e2e/targets.ts): QUIRE_CHROMIUM or Debian's. */
-function chromiumPath(): string | null {
-  const candidates = [process.env.QUIRE_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
-}
-
-/** e2e/targets.ts's CHROMIUM_ARGS (DESIGN §4), and precise performance.memory figures. */
+/** e2e/targets.ts's Chromium and flags (DESIGN §4), with precise performance.memory figures. */
 const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
+  ...E2E_CHROMIUM_ARGS,
   '--enable-precise-memory-info',
   // An offline machine, deterministically: every host but the app's own loopback server fails
   // to resolve at once. The pages' remote images are then "not saved" straight away, so the

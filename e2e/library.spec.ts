@@ -67,3 +67,34 @@ test('the library list is newest first and works from the keyboard', async ({ ap
   await app.getByTestId('undo-toast').getByRole('button', { name: 'Undo' }).click();
   await expect(libraryItems(app)).toHaveCount(2);
 });
+
+test('a long library renders only the rows in view and still works from the keyboard', async ({
+  app,
+}) => {
+  const title = (i: number) => `Entry ${String(i + 1).padStart(3, '0')}`;
+  const files = Array.from({ length: 240 }, (_, i) => ({
+    name: `entry-${i + 1}.html`,
+    mimeType: 'text/html',
+    buffer: Buffer.from(
+      `<html><head><title>${title(i)}</title></head><body><article><h1>${title(i)}</h1><p>${title(i)} of the reading list, with a paragraph long enough to count as prose.</p></article></body></html>`,
+    ),
+  }));
+  await fileInput(app).setInputFiles(files);
+  await expect(app.getByTestId('batch-panel')).toHaveAttribute('data-state', 'done', {
+    timeout: 60_000,
+  });
+  await expect(app.getByTestId('library-count')).toHaveText('240');
+  const rendered = await libraryItems(app).count();
+  expect(rendered).toBeGreaterThan(5);
+  expect(rendered).toBeLessThan(80);
+
+  // Newest first: End reaches the first file added, Home the last, through unrendered rows.
+  await libraryEntry(app, 'Entry 240').focus();
+  await app.keyboard.press('End');
+  await expect(libraryEntry(app, 'Entry 001')).toBeFocused();
+  await expect(libraryEntry(app, 'Entry 001')).toBeInViewport();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('reader-title')).toHaveText('Entry 001');
+  await app.keyboard.press('Home');
+  await expect(libraryEntry(app, 'Entry 240')).toBeFocused();
+});

@@ -1,3 +1,4 @@
+import { ACCEPT_HEADERS, PAGE_MEDIA_TYPES } from '../../src-core/net/media-types.ts';
 import { FetchError } from './fetch-error.ts';
 
 export type FetchPurpose = 'page' | 'image';
@@ -30,20 +31,9 @@ export function parseContentType(header: string | undefined): ContentType {
 }
 
 /** What each purpose asks the server for. */
-export const ACCEPT: Record<FetchPurpose, string> = {
-  page: 'text/html,application/xhtml+xml;q=0.9,text/markdown;q=0.8,text/plain;q=0.7,*/*;q=0.1',
-  image: 'image/avif,image/webp,image/png,image/jpeg,image/gif,image/*;q=0.8',
-};
+export const ACCEPT: Record<FetchPurpose, string> = ACCEPT_HEADERS;
 
-/** Media types a page capture can read; a missing type is sniffed from the content later. */
-const PAGE_TYPES = new Set([
-  '',
-  'text/html',
-  'application/xhtml+xml',
-  'text/plain',
-  'text/markdown',
-  'text/x-markdown',
-]);
+const PAGE_TYPES = PAGE_MEDIA_TYPES;
 
 /** Names for the types people most often meet where they expected a page. */
 const TYPE_NAMES: Record<string, string> = {

@@ -1,4 +1,5 @@
 import { MAX_IMPORT_BYTES } from '../../src-core/import/decode.ts';
+import { ACCEPT_HEADERS, PAGE_MEDIA_TYPES } from '../../src-core/net/media-types.ts';
 import { checkFetchUrl } from '../../src-core/net/url-policy.ts';
 import { UserFacingError, type FetchedPage, type FetchOptions, type ImageResult } from './host.ts';
 
@@ -10,14 +11,6 @@ import { UserFacingError, type FetchedPage, type FetchOptions, type ImageResult 
 const PAGE_TIMEOUT_MS = 30_000;
 const IMAGE_TIMEOUT_MS = 20_000;
 export const MAX_WEB_IMAGE_BYTES = 5 * 1024 * 1024;
-const PAGE_TYPES = new Set([
-  '',
-  'text/html',
-  'application/xhtml+xml',
-  'text/plain',
-  'text/markdown',
-  'text/x-markdown',
-]);
 
 function contentType(response: Response): { mediaType: string; charset: string | null } {
   const header = response.headers.get('content-type') ?? '';
@@ -95,14 +88,10 @@ function statusMessage(response: Response, host: string): string {
 export async function webFetchPage(text: string, options: FetchOptions): Promise<FetchedPage> {
   const url = checkUrl(text, options.allowPrivate);
   const signal = withTimeout(options.signal, PAGE_TIMEOUT_MS);
-  const response = await request(
-    url,
-    signal,
-    'text/html,application/xhtml+xml,text/plain;q=0.8,*/*;q=0.1',
-  );
+  const response = await request(url, signal, ACCEPT_HEADERS.page);
   if (!response.ok) throw new UserFacingError(statusMessage(response, url.host));
   const { mediaType, charset } = contentType(response);
-  if (!PAGE_TYPES.has(mediaType)) {
+  if (!PAGE_MEDIA_TYPES.has(mediaType)) {
     await response.body?.cancel();
     throw new UserFacingError(
       `The address gives ${mediaType}, not a web page. Quire saves web pages, Markdown and plain text.`,
@@ -123,11 +112,7 @@ export async function webFetchImage(text: string, options: FetchOptions): Promis
   try {
     const url = checkUrl(text, options.allowPrivate);
     const signal = withTimeout(options.signal, IMAGE_TIMEOUT_MS);
-    const response = await request(
-      url,
-      signal,
-      'image/avif,image/webp,image/png,image/jpeg,image/gif',
-    );
+    const response = await request(url, signal, ACCEPT_HEADERS.image);
     if (!response.ok) return { ok: false, message: statusMessage(response, url.host) };
     const { mediaType } = contentType(response);
     const bytes = await readLimited(

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { useModalDialog } from '../../ui/use-modal-dialog.ts';
 import { clipboardContent, type PastedContent } from './use-importer.ts';
 
 interface Props {
@@ -13,18 +14,11 @@ interface Props {
  * textarea shows its plain text; typing in the textarea turns it back into plain text.
  */
 export function PasteDialog({ open, onImport, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(open);
   const [text, setText] = useState('');
   const [html, setHtml] = useState<string | null>(null);
   const titleId = useId();
   const hintId = useId();
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
 
   return (
     <dialog

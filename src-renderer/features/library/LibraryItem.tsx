@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type Ref } from 'react';
 import type { ArticleSummary } from '../../db/index.ts';
 import { displayIsoDate, displayTitle } from '../../ui/format.ts';
 
@@ -18,6 +18,10 @@ interface Props {
   tabbable: boolean;
   onOpen(id: string): void;
   onDelete(article: ArticleSummary): void;
+  /** Long lists only: the row's place, its measuring ref and position (see VirtualRows). */
+  index?: number;
+  measureRef?: Ref<HTMLLIElement>;
+  offset?: number;
 }
 
 /** Same line of the list: every list query returns new objects for unchanged articles. */
@@ -28,6 +32,8 @@ function sameRow(a: Props, b: Props): boolean {
     a.tabbable === b.tabbable &&
     a.onOpen === b.onOpen &&
     a.onDelete === b.onDelete &&
+    a.index === b.index &&
+    a.offset === b.offset &&
     x.id === y.id &&
     x.title === y.title &&
     x.authors === y.authors &&
@@ -47,6 +53,9 @@ export const LibraryItem = memo(function LibraryItem({
   tabbable,
   onOpen,
   onDelete,
+  index,
+  measureRef,
+  offset,
 }: Props) {
   const title = displayTitle(article.title);
   const meta = [article.containerTitle, displayIsoDate(article.issued)].filter(Boolean).join(' · ');
@@ -57,7 +66,20 @@ export const LibraryItem = memo(function LibraryItem({
   const checkDate = article.gaps.includes('issued-ambiguous');
   return (
     <li
+      ref={measureRef}
       className="library-item"
+      data-index={index}
+      style={
+        offset === undefined
+          ? undefined
+          : {
+              position: 'absolute',
+              top: 0,
+              left: 0,
+              right: 0,
+              transform: `translateY(${offset}px)`,
+            }
+      }
       data-id={article.id}
       data-selected={selected || undefined}
       data-testid="library-item"

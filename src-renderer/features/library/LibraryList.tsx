@@ -1,6 +1,10 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { ArticleSummary } from '../../db/index.ts';
 import { LibraryItem } from './LibraryItem.tsx';
+import { VirtualRows, type VirtualRowsHandle } from './VirtualRows.tsx';
+
+/** Lists longer than this render only the rows in view (a batch can add thousands). */
+export const LONG_LIST = 200;
 
 interface Props {
   articles: ArticleSummary[];
@@ -14,7 +18,8 @@ const has = (articles: ArticleSummary[], id: string | null): id is string =>
 
 /**
  * Newest first. Arrow keys, Home and End move between articles, Enter or Space opens one,
- * Delete removes it (with Undo). One row is in the Tab order (roving tabindex).
+ * Delete removes it (with Undo). One row is in the Tab order (roving tabindex). A long list is
+ * virtualized; the row in the Tab order always stays rendered.
  */
 export function LibraryList({ articles, selectedId, onOpen, onDelete }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
@@ -25,13 +30,20 @@ export function LibraryList({ articles, selectedId, onOpen, onDelete }: Props) {
       ? selectedId
       : (articles[0]?.id ?? null);
 
+  const virtual = articles.length > LONG_LIST;
+  const virtualRows = useRef<VirtualRowsHandle>(null);
+
   function focusRow(index: number) {
     const article = articles[index];
     if (!article) return;
     setFocusedId(article.id);
-    listRef.current
-      ?.querySelector<HTMLButtonElement>(`button[data-article-id="${CSS.escape(article.id)}"]`)
-      ?.focus();
+    const focus = () =>
+      listRef.current
+        ?.querySelector<HTMLButtonElement>(`button[data-article-id="${CSS.escape(article.id)}"]`)
+        ?.focus();
+    // A long list renders only the rows in view: bring the row in first, then focus it.
+    if (virtual) virtualRows.current?.reveal(index, focus);
+    else focus();
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
@@ -57,6 +69,13 @@ export function LibraryList({ articles, selectedId, onOpen, onDelete }: Props) {
     }
   }
 
+  const row = (article: ArticleSummary) => ({
+    article,
+    selected: article.id === selectedId,
+    tabbable: article.id === activeId,
+    onOpen,
+    onDelete,
+  });
   return (
     <ul
       ref={listRef}
@@ -68,16 +87,18 @@ export function LibraryList({ articles, selectedId, onOpen, onDelete }: Props) {
         if (id) setFocusedId(id);
       }}
     >
-      {articles.map((article) => (
-        <LibraryItem
-          key={article.id}
-          article={article}
-          selected={article.id === selectedId}
-          tabbable={article.id === activeId}
-          onOpen={onOpen}
-          onDelete={onDelete}
+      {virtual ? (
+        <VirtualRows
+          ref={virtualRows}
+          count={articles.length}
+          keep={articles.findIndex((a) => a.id === activeId)}
+          list={listRef}
+          row={(index) => row(articles[index]!)}
+          keyOf={(index) => articles[index]!.id}
         />
-      ))}
+      ) : (
+        articles.map((article) => <LibraryItem key={article.id} {...row(article)} />)
+      )}
     </ul>
   );
 }
