@@ -31,6 +31,12 @@ export interface LongTaskFigures {
   over100Ms: number;
   /** Sum over long tasks of the time beyond 50 ms (Lighthouse's total blocking time). */
   totalBlockingMs: number;
+  /**
+   * The longest task's frame (Long Animation Frames API): how much of it ran script, and the
+   * script that ran longest ("MessagePort.onmessage performWorkUntilDeadline" is React).
+   */
+  longestTaskScriptMs: number | null;
+  longestTaskScript: string | null;
 }
 
 export interface BatchResult extends LongTaskFigures {
@@ -72,7 +78,13 @@ export function longTaskFigures(
   to: number,
 ): LongTaskFigures {
   const inWindow = tasks.filter((t) => t.start + t.duration > from && t.start < to);
+  const longest = inWindow.reduce<LongTask | null>(
+    (a, b) => (b.duration > (a?.duration ?? -1) ? b : a),
+    null,
+  );
   return {
+    longestTaskScriptMs: longest?.scriptMs ?? null,
+    longestTaskScript: longest?.top ?? null,
     longestTaskMs: inWindow.reduce((max, t) => Math.max(max, t.duration), 0),
     longTasks: inWindow.length,
     over100Ms: inWindow.filter((t) => t.duration > LONG_TASK_TARGET_MS).length,
@@ -145,8 +157,17 @@ export class AppSession {
     return this.page.evaluate('window.__benchSnapshot()') as Promise<Snapshot>;
   }
 
-  longTasks(): Promise<LongTask[]> {
-    return this.page.evaluate('window.__longTasks') as Promise<LongTask[]>;
+  /** The long tasks, each with the script attribution of the long animation frame holding it. */
+  async longTasks(): Promise<LongTask[]> {
+    const [tasks, frames] = (await this.page.evaluate(
+      '[window.__longTasks, window.__frames || []]',
+    )) as [LongTask[], { start: number; duration: number; scriptMs: number; top: string }[]];
+    return tasks.map((task) => {
+      const frame = frames.find(
+        (f) => f.start <= task.start + 1 && f.start + f.duration >= task.start + task.duration - 1,
+      );
+      return frame ? { ...task, scriptMs: frame.scriptMs, top: frame.top } : task;
+    });
   }
 
   /** performance.memory.usedJSHeapSize (the page's heap, Chromium), in MB. */

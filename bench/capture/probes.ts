@@ -26,6 +26,25 @@ export const PROBES = String.raw`(() => {
   } catch (error) {
     window.__longTasksError = String(error);
   }
+  // Long animation frames say whose script a long task ran: the app's, or none at all (the
+  // browser's own work, such as making File objects for a file input).
+  window.__frames = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const scripts = e.scripts || [];
+        const top = scripts.reduce((a, b) => (b.duration > (a ? a.duration : -1) ? b : a), null);
+        window.__frames.push({
+          start: e.startTime,
+          duration: e.duration,
+          scriptMs: scripts.reduce((sum, x) => sum + x.duration, 0),
+          top: top ? String(top.invoker || '') + ' ' + String(top.sourceFunctionName || '') : '',
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch (error) {
+    window.__framesError = String(error);
+  }
   const bench = {
     batchEnds: 0,
     lastBatch: null,
@@ -157,4 +176,7 @@ export interface Snapshot {
 export interface LongTask {
   start: number;
   duration: number;
+  /** From the long animation frame that held the task, when there is one. */
+  scriptMs?: number;
+  top?: string;
 }
