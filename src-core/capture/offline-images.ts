@@ -15,8 +15,7 @@ export const MAX_IMAGES_PER_ARTICLE = 100;
 
 /** What fetching one image gave: its bytes and declared type, or why not. */
 export type ImageResult =
-  | { ok: true; bytes: Uint8Array; mediaType: string }
-  | { ok: false; message: string };
+  { ok: true; bytes: Uint8Array; mediaType: string } | { ok: false; message: string };
 
 export type ImageFetcher = (url: string) => Promise<ImageResult>;
 
