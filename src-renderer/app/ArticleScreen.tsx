@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useArticle } from '../db/index.ts';
 import { CitationPanel } from '../features/citations/CitationPanel.tsx';
 import { MetadataEditor } from '../features/metadata/MetadataEditor.tsx';
@@ -22,7 +22,16 @@ interface Props {
   onCitationStyle(style: string): void;
 }
 
-export function ArticleScreen({ id, citationStyle, defaultStyle, onCitationStyle }: Props) {
+/**
+ * Memoised: the shell re-renders on every frame of a running import (its progress), and the
+ * open article has nothing to redo then.
+ */
+export const ArticleScreen = memo(function ArticleScreen({
+  id,
+  citationStyle,
+  defaultStyle,
+  onCitationStyle,
+}: Props) {
   const library = useLibrary();
   const capturer = useCapturer();
   const article = useArticle(library, id);
@@ -119,4 +128,4 @@ export function ArticleScreen({ id, citationStyle, defaultStyle, onCitationStyle
       />
     </div>
   );
-}
+});

@@ -38,6 +38,9 @@ describe('citation keys in the library', () => {
     expect(edited.citekey).toBe('muller2020video');
 
     await library.articles.fixCitekeys([article.id]);
+    // Fixing the key is a new version of the record, as every write is (the reader keys on it).
+    const fixed = await library.articles.get(article.id);
+    expect(fixed?.updatedAt).toBeGreaterThan(edited.updatedAt);
     const after = await library.articles.updateMetadata(article.id, {
       issued: { 'date-parts': [[2021]] },
     });

@@ -96,6 +96,9 @@ export function createArticleRepository(
     return sameUrl ? { status: 'duplicate', article: sameUrl, duplicateOf: 'url' } : null;
   };
 
+  /** `updatedAt` of a record's next version: later than its last one, even within a millisecond. */
+  const nextVersion = (record: { updatedAt: number }) => Math.max(now(), record.updatedAt + 1);
+
   /**
    * Writes an article and its line in the list together (the caller's transaction); its body
    * too when it changed, else the stored chunks stay.
@@ -209,7 +212,7 @@ export function createArticleRepository(
             `The key ${citekey} is already used by “${holder.csl.title ?? holder.id}”`,
           );
         }
-        const updated = { ...record, citekey, citekeyFixed: true, updatedAt: now() };
+        const updated = { ...record, citekey, citekeyFixed: true, updatedAt: nextVersion(record) };
         await putArticle(updated);
         return updated;
       });
@@ -221,7 +224,11 @@ export function createArticleRepository(
           .where('id')
           .anyOf([...ids])
           .filter((r) => !r.citekeyFixed)
-          .modify({ citekeyFixed: true });
+          // A change like any other: readers of the record see a new version.
+          .modify((record) => {
+            record.citekeyFixed = true;
+            record.updatedAt = nextVersion(record);
+          });
       }),
 
     async setTitleOverride(id, style, title) {
@@ -232,7 +239,7 @@ export function createArticleRepository(
         const text = title?.trim();
         if (text) titleOverrides[style] = text;
         else delete titleOverrides[style];
-        const updated = { ...record, titleOverrides, updatedAt: now() };
+        const updated = { ...record, titleOverrides, updatedAt: nextVersion(record) };
         await putArticle(updated);
         return updated;
       });

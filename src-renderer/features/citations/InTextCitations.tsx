@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import type { StyleInfo } from '../../../src-core/citation/styles.ts';
 import type { CitableArticle, CitationEngine } from './load-engine.ts';
@@ -19,7 +19,11 @@ type Rendered = { text: string; html: string; error?: undefined } | { error: str
  */
 export function InTextCitations({ engine, article, style, locator, onLocator }: Props) {
   const inputId = useId();
-  const rendered = render(engine, article, style.id, locatorOption(locator));
+  // citeproc rebuilds its state on every call: only when what is cited changes.
+  const rendered = useMemo(
+    () => render(engine, article, style.id, locatorOption(locator)),
+    [engine, article, style.id, locator],
+  );
   const heading = style.kind === 'note' ? 'Note' : 'In-text citation';
   const errorId = `${inputId}-error`;
   return (
