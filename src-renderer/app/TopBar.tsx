@@ -23,6 +23,11 @@ export function TopBar(props: Props) {
         Quire
       </p>
       <div className="top-bar__actions">
+        {busy && (
+          <span className="top-bar__busy" role="status">
+            Adding…
+          </span>
+        )}
         <button type="button" className="button" disabled={!canExport} onClick={onExport}>
           Export…
         </button>
