@@ -2,6 +2,7 @@ import type { BlockImage } from './document/types.ts';
 import type { CapturedImage } from './model.ts';
 import { contentHash } from './rules/paragraphs.ts';
 import { ACTIVE_MARKUP } from './text-rules.ts';
+import { httpUrl } from './html/text.ts';
 
 /**
  * Which images of an article Quire keeps, and under which address: the same checks for every
@@ -77,13 +78,9 @@ export function imageAddress(raw: string, base: string | null): string | null {
   if (!value || !acceptedBySanitizer(value)) return null;
   if (value.startsWith('data:')) return dataImage(value);
   if (value.length > MAX_IMAGE_URL_LENGTH) return null;
-  let url: URL;
-  try {
-    url = base ? new URL(value, base) : new URL(value);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const resolved = httpUrl(value, base);
+  if (!resolved) return null;
+  const url = new URL(resolved);
   if (url.username || url.password) return null;
   url.hash = '';
   const href = url.href;

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importArticle, ImportError, MAX_IMPORT_BYTES } from './import-article.ts';
+import {
+  fetchedPageOptions,
+  importArticle,
+  ImportError,
+  MAX_IMPORT_BYTES,
+} from './import-article.ts';
 import { nodeSha256, readFixtureBytes, sha256Hex } from '../testing/fixtures.ts';
 import { parseHtml } from '../testing/capture.ts';
 
@@ -139,5 +144,40 @@ describe('importArticle on a page fetched over HTTP', () => {
     await expect(importArticle(page, { fileName: 'cafe-society' }, deps)).rejects.toThrow(
       /not valid UTF-8/,
     );
+  });
+});
+
+describe('fetchedPageOptions', () => {
+  it('names the file after the last path segment, decoded, and keeps what the server declared', () => {
+    expect(
+      fetchedPageOptions({
+        url: 'https://x.example/news/caf%C3%A9.html?a=1',
+        charset: 'iso-8859-1',
+        mediaType: 'text/html',
+      }),
+    ).toEqual({
+      fileName: 'café.html',
+      url: 'https://x.example/news/caf%C3%A9.html?a=1',
+      charset: 'iso-8859-1',
+      mediaType: 'text/html',
+    });
+  });
+
+  it('has no file name for a directory address, keeps a malformed escape as written, and no type for none', () => {
+    expect(
+      fetchedPageOptions({ url: 'https://x.example/news/', charset: null, mediaType: '' }),
+    ).toEqual({
+      fileName: null,
+      url: 'https://x.example/news/',
+      charset: null,
+      mediaType: null,
+    });
+    expect(
+      fetchedPageOptions({
+        url: 'https://x.example/100%zz',
+        charset: null,
+        mediaType: 'text/plain',
+      }).fileName,
+    ).toBe('100%zz');
   });
 });

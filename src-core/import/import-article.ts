@@ -32,6 +32,33 @@ export interface ImportDeps {
   sanitize?: (doc: Document) => void;
 }
 
+/** The last segment of an address's path, as a saved copy would be named; null for "/". */
+function fileNameOfUrl(url: string): string | null {
+  const segment = new URL(url).pathname.split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(segment) || null;
+  } catch {
+    return segment || null; // a malformed %-escape: the name as written is still a hint
+  }
+}
+
+/**
+ * The options for a page fetched from the web (CLI and app alike): its final address, the file
+ * name it would be saved under, and what the server declared (charset and media type).
+ */
+export function fetchedPageOptions(page: {
+  url: string;
+  charset: string | null;
+  mediaType: string;
+}): ImportOptions {
+  return {
+    fileName: fileNameOfUrl(page.url),
+    url: page.url,
+    charset: page.charset,
+    mediaType: page.mediaType || null,
+  };
+}
+
 /** The options that read a stored source again exactly as its capture did. */
 export function reimportOptions(source: SourceInfo): ImportOptions {
   const { fetched } = source;

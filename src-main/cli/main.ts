@@ -1,6 +1,10 @@
 import { basename } from 'node:path';
 import { createHash } from 'node:crypto';
-import { importArticle, ImportError } from '../../src-core/import/import-article.ts';
+import {
+  fetchedPageOptions,
+  importArticle,
+  ImportError,
+} from '../../src-core/import/import-article.ts';
 import type { ParsedArticle } from '../../src-core/article/model.ts';
 import {
   BUILT_IN_STYLE_IDS,
@@ -131,29 +135,10 @@ async function load(path: string): Promise<ParsedArticle> {
   return importArticle(bytes, { fileName: basename(path) }, { sha256, parseHtml });
 }
 
-/** The last segment of a URL's path, as the name a saved copy would have; null for "/". */
-function fileNameOf(url: string): string | null {
-  const segment = new URL(url).pathname.split('/').pop() ?? '';
-  try {
-    return decodeURIComponent(segment) || null;
-  } catch {
-    return segment || null;
-  }
-}
-
 /** Fetches a page and reads it as the file path does; the HTTP header adds what a file lacks. */
 async function loadUrl(url: string, allowPrivate: boolean): Promise<ParsedArticle> {
   const page = await fetchResource(url, { purpose: 'page', allowPrivate });
-  return importArticle(
-    page.bytes,
-    {
-      fileName: fileNameOf(page.url),
-      url: page.url,
-      charset: page.charset,
-      mediaType: page.mediaType || null,
-    },
-    { sha256, parseHtml },
-  );
+  return importArticle(page.bytes, fetchedPageOptions(page), { sha256, parseHtml });
 }
 
 function parseOutput(article: ParsedArticle): string {
