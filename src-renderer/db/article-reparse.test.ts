@@ -4,7 +4,12 @@ import { PARSER_VERSION, type ParsedArticle } from '../../src-core/article/model
 import { importArticle } from '../../src-core/import/import-article.ts';
 import { sha256 as webCryptoSha256 } from '../host/sha256.ts';
 import type { ArticleRecord, Library } from './index.ts';
-import { migrateArticleV1toV2, migrateArticlesV2toV3, migrateArticleV3toV4 } from './migrations.ts';
+import {
+  migrateArticleV1toV2,
+  migrateArticlesV2toV3,
+  migrateArticleV3toV4,
+  migrateArticleV4toV5,
+} from './migrations.ts';
 import { applyReparse } from './reparse.ts';
 import {
   disposeLibrary,
@@ -27,8 +32,10 @@ async function reread(bytes: Uint8Array = fixtureBytes): Promise<ParsedArticle> 
 /** A record saved by the Foundation parser (then migrated), which the user has since edited. */
 beforeEach(async () => {
   library = openTestLibrary();
-  old = migrateArticleV3toV4(
-    migrateArticlesV2toV3([migrateArticleV1toV2(referenceRecordV1('old'))])[0]!,
+  old = migrateArticleV4toV5(
+    migrateArticleV3toV4(
+      migrateArticlesV2toV3([migrateArticleV1toV2(referenceRecordV1('old'))])[0]!,
+    ),
   );
   old.csl = { ...old.csl, title: 'Taliban vs ISIS (my title)', URL: 'https://example.org/a' };
   await library.db.articles.add(old);

@@ -41,6 +41,7 @@ describe('ArticleRepository.add', () => {
       ...parsed,
       id: result.article.id,
       tags: [],
+      collections: [],
       addedAt: expect.any(Number),
       updatedAt: stored?.addedAt,
       citekey: 'southfront2018video',

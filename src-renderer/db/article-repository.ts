@@ -23,6 +23,8 @@ import {
 } from './body-store.ts';
 import { freeCitekey, validateCitekey } from './citekeys.ts';
 import { decodeSourceText } from '../../src-core/import/decode.ts';
+import { indexArticle, searchWriteTables } from './search-index.ts';
+import { changeTags } from '../../src-core/library/tags.ts';
 
 export interface RepositoryOptions {
   /** Clock for addedAt/updatedAt; tests pass a fake one. */
@@ -100,12 +102,17 @@ export function createArticleRepository(
   const nextVersion = (record: { updatedAt: number }) => Math.max(now(), record.updatedAt + 1);
 
   /**
-   * Writes an article and its line in the list together (the caller's transaction); its body
-   * too when it changed, else the stored chunks stay.
+   * Writes an article, its line in the list and (when what it is searched by changed) its
+   * search entry together (the caller's transaction); its body too when it changed, else the
+   * stored chunks stay.
    */
-  const putArticle = async (record: ArticleRecord, bodyChanged = false) => {
+  const putArticle = async (
+    record: ArticleRecord,
+    { bodyChanged = false, searchChanged = true } = {},
+  ) => {
     await (bodyChanged ? putWithBody(db, record) : putHead(db, record));
     await db.summaries.put(toSummary(record));
+    if (searchChanged) await indexArticle(db, record.id, record);
   };
   /** Adds a new article (add, not put: the unique indexes refuse a second one) with its body. */
   const addArticle = async (record: ArticleRecord) => {
@@ -113,8 +120,9 @@ export function createArticleRepository(
     for (const chunk of chunks) await db.bodies.put(chunk);
     await db.articles.add(storedHead(record, chunks.length));
     await db.summaries.put(toSummary(record));
+    await indexArticle(db, record.id, record);
   };
-  const BODY_STORES = [db.articles, db.bodies, db.summaries] as const;
+  const BODY_STORES = [db.articles, db.bodies, db.summaries, ...searchWriteTables(db)] as const;
 
   return {
     findDuplicate: (parsed) =>
@@ -131,6 +139,7 @@ export function createArticleRepository(
         images: parsed.images ?? [],
         id: crypto.randomUUID(),
         tags: [],
+        collections: [],
         addedAt: time,
         updatedAt: time,
         citekey: '',
@@ -213,7 +222,7 @@ export function createArticleRepository(
           );
         }
         const updated = { ...record, citekey, citekeyFixed: true, updatedAt: nextVersion(record) };
-        await putArticle(updated);
+        await putArticle(updated, { searchChanged: false });
         return updated;
       });
     },
@@ -240,7 +249,7 @@ export function createArticleRepository(
         if (text) titleOverrides[style] = text;
         else delete titleOverrides[style];
         const updated = { ...record, titleOverrides, updatedAt: nextVersion(record) };
-        await putArticle(updated);
+        await putArticle(updated, { searchChanged: false });
         return updated;
       });
     },
@@ -261,7 +270,7 @@ export function createArticleRepository(
         // Another window may have got there first; never go back to older rules.
         if (record.parserVersion >= parsed.parserVersion) return record;
         const updated = applyReparse(record, parsed, now());
-        await putArticle(updated, true);
+        await putArticle(updated, { bodyChanged: true });
         if (updated.source.mediaType !== record.source.mediaType) {
           await db.sources.update(record.source.sha256, { mediaType: updated.source.mediaType });
         }
@@ -280,6 +289,7 @@ export function createArticleRepository(
         await deleteBody(db, id);
         await db.articles.delete(id);
         await db.summaries.delete(id);
+        await indexArticle(db, id, null);
         return { article, source, images };
       }),
 
@@ -334,5 +344,46 @@ export function createArticleRepository(
     },
 
     count: () => db.articles.count(),
+
+    async setTags(ids, change) {
+      let changed = 0;
+      // One article per transaction: a bulk edit of thousands never holds the library locked.
+      for (const id of ids) {
+        changed += await db.transaction('rw', BODY_STORES, async () => {
+          const record = await getFull(id);
+          if (!record) return 0;
+          const tags = changeTags(record.tags, change);
+          if (tags.join('\n') === record.tags.join('\n')) return 0;
+          await putArticle({ ...record, tags, updatedAt: nextVersion(record) });
+          return 1;
+        });
+      }
+      return changed;
+    },
+
+    async setCollections(ids, { add = [], remove = [] }) {
+      let changed = 0;
+      for (const id of ids) {
+        changed += await db.transaction('rw', [...BODY_STORES, db.collections], async () => {
+          const record = await getFull(id);
+          if (!record) return 0;
+          const known = new Set(
+            await db.collections
+              .where('id')
+              .anyOf([...add])
+              .primaryKeys(),
+          );
+          const current = record.collections ?? [];
+          const collections = [
+            ...current.filter((c) => !remove.includes(c)),
+            ...add.filter((c) => known.has(c) && !current.includes(c)),
+          ];
+          if (collections.join('\n') === current.join('\n')) return 0;
+          await putArticle({ ...record, collections, updatedAt: nextVersion(record) });
+          return 1;
+        });
+      }
+      return changed;
+    },
   };
 }

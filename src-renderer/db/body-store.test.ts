@@ -91,6 +91,7 @@ describe('articles with long bodies in the library', () => {
       citekeyFixed: false,
       titleOverrides: {},
       canonicalUrl: null,
+      collections: [],
     };
     await library.db.articles.add(record);
     expect(await library.articles.get('inline-1')).toEqual(record);

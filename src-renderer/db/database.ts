@@ -3,22 +3,53 @@ import {
   migrateArticlesV2toV3,
   migrateArticleV1toV2,
   migrateArticleV3toV4,
+  migrateArticleV4toV5,
   type ArticleRecordV1,
   type ArticleRecordV2,
   type ArticleRecordV3,
+  type ArticleRecordV4,
 } from './migrations.ts';
 import type {
   ArticleSummary,
   BodyChunkRecord,
+  CollectionRecord,
   ImageRecord,
+  SearchDeletedRecord,
+  SearchDocRecord,
+  SearchMetaRecord,
+  SearchPendingRecord,
+  SearchPositionRecord,
+  SearchPostingRecord,
+  SearchSegmentRecord,
   StoredArticleRecord,
   SettingRecord,
   SourceRecord,
   StyleRecord,
 } from './records.ts';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema.ts';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './schema.ts';
 import { toSummary } from './summary.ts';
 import { bodyChunkRecords, storedHead } from './body-store.ts';
+
+/** Fields summaries gained in version 5. */
+type NewSummaryFields =
+  | 'titleKey'
+  | 'authorKey'
+  | 'siteKey'
+  | 'issuedKey'
+  | 'tags'
+  | 'collections'
+  | 'noticeKinds'
+  | 'words'
+  | 'paragraphs';
+
+/** A summary as version 4 wrote it. */
+function summaryV4(record: ArticleRecordV4): Omit<ArticleSummary, NewSummaryFields> {
+  const { id, title, authors, issued, containerTitle, addedAt, gaps } = toSummary({
+    ...record,
+    collections: [],
+  });
+  return { id, title, authors, issued, containerTitle, addedAt, gaps };
+}
 
 export class QuireDatabase extends Dexie {
   // `declare` so class-field initialisation cannot overwrite the tables Dexie installs.
@@ -29,6 +60,14 @@ export class QuireDatabase extends Dexie {
   declare images: EntityTable<ImageRecord, 'key'>;
   declare summaries: EntityTable<ArticleSummary, 'id'>;
   declare bodies: Table<BodyChunkRecord, [string, number]>;
+  declare collections: EntityTable<CollectionRecord, 'id'>;
+  declare searchDocs: EntityTable<SearchDocRecord, 'articleId'>;
+  declare searchPending: EntityTable<SearchPendingRecord, 'docNum'>;
+  declare searchSegments: EntityTable<SearchSegmentRecord, 'id'>;
+  declare searchPostings: Table<SearchPostingRecord, [string, number]>;
+  declare searchPositions: Table<SearchPositionRecord, [string, number]>;
+  declare searchDeleted: EntityTable<SearchDeletedRecord, 'docNum'>;
+  declare searchMeta: EntityTable<SearchMetaRecord, 'key'>;
 
   constructor(name: string) {
     super(name);
@@ -56,15 +95,37 @@ export class QuireDatabase extends Dexie {
         // One article at a time: a whole library's bodies are never in memory at once.
         const articles = tx.table<ArticleRecordV3 | StoredArticleRecord, string>('articles');
         const bodies = tx.table<BodyChunkRecord, [string, number]>('bodies');
-        const summaries = tx.table<ArticleSummary, string>('summaries');
+        const summaries = tx.table<Omit<ArticleSummary, NewSummaryFields>, string>('summaries');
         for (const id of await articles.toCollection().primaryKeys()) {
           const old = await articles.get(id);
           if (!old) continue;
           const migrated = migrateArticleV3toV4(old);
           const chunks = bodyChunkRecords(id, migrated.body);
           for (const chunk of chunks) await bodies.put(chunk);
-          await articles.put(storedHead(migrated, chunks.length));
-          await summaries.put(toSummary(migrated));
+          await articles.put(storedHead({ ...migrated, collections: [] }, chunks.length));
+          await summaries.put(summaryV4(migrated));
+        }
+      });
+    this.version(5)
+      .stores(SCHEMA_V5)
+      .upgrade(async (tx) => {
+        // Summaries gain sort keys and counts (the word count reads the body, chunk by chunk).
+        // The search index starts empty; the search worker builds it (search-maintenance.ts).
+        const articles = tx.table<ArticleRecordV4 | StoredArticleRecord, string>('articles');
+        const bodies = tx.table<BodyChunkRecord, [string, number]>('bodies');
+        const summaries = tx.table<ArticleSummary, string>('summaries');
+        for (const id of await articles.toCollection().primaryKeys()) {
+          const old = await articles.get(id);
+          if (!old) continue;
+          const chunked = old as Partial<StoredArticleRecord>;
+          const migrated = { ...migrateArticleV4toV5(old), bodyChunks: chunked.bodyChunks };
+          await articles.put(migrated);
+          const body = [];
+          const count = migrated.bodyChunks ?? 0;
+          for (let chunk = 0; chunk < count; chunk++) {
+            body.push(...((await bodies.get([id, chunk]))?.paragraphs ?? []));
+          }
+          await summaries.put(toSummary(count ? { ...migrated, body } : migrated));
         }
       });
   }

@@ -7,6 +7,7 @@ const record = (): ArticleRecord => ({
   ...referenceArticle(),
   id: 'a1',
   tags: [],
+  collections: [],
   addedAt: 1000,
   updatedAt: 1000,
   ...CITATION_DEFAULTS('a1'),

@@ -8,9 +8,15 @@ import {
   migrateArticlesV2toV3,
   migrateArticleV1toV2,
   migrateArticleV3toV4,
+  migrateArticleV4toV5,
   type ArticleRecordV3,
 } from './migrations.ts';
-import { SCHEMA_V1, SCHEMA_V3 } from './schema.ts';
+import { SCHEMA_V1, SCHEMA_V3, SCHEMA_V4 } from './schema.ts';
+import { storedHead } from './body-store.ts';
+
+/** A version 3 record as the current schema holds it after every upgrade since. */
+const upgradedFromV3 = (record: ArticleRecordV3) =>
+  migrateArticleV4toV5(migrateArticleV3toV4(record));
 import { fixtureBytes, freshDbName, referenceArticle, referenceRecordV1 } from './test-article.ts';
 
 describe('migrateArticleV1toV2', () => {
@@ -47,7 +53,7 @@ describe('migrateArticleV1toV2', () => {
   });
 });
 
-describe('schema upgrade 1 → 4', () => {
+describe('schema upgrade 1 → 5', () => {
   let name: string;
   afterEach(() => Dexie.delete(name));
 
@@ -71,10 +77,8 @@ describe('schema upgrade 1 → 4', () => {
     try {
       // The body now lives in chunks: read the record back whole, as the repository does.
       const record = await withBody(db, await db.articles.get('old-1'));
-      expect(db.verno).toBe(4);
-      expect(record).toEqual(
-        migrateArticleV3toV4(migrateArticlesV2toV3([migrateArticleV1toV2(v1)])[0]!),
-      );
+      expect(db.verno).toBe(5);
+      expect(record).toEqual(upgradedFromV3(migrateArticlesV2toV3([migrateArticleV1toV2(v1)])[0]!));
       expect(record?.images).toEqual([]);
       expect(record?.canonicalUrl).toBeNull();
       expect(record?.citekey).toBe('southfront2018video');
@@ -136,7 +140,7 @@ describe('migrateArticleV3toV4', () => {
   });
 });
 
-describe('schema upgrade 3 → 4', () => {
+describe('schema upgrade 3 → 5', () => {
   let name: string;
   afterEach(() => Dexie.delete(name));
 
@@ -168,11 +172,11 @@ describe('schema upgrade 3 → 4', () => {
 
     const db = new QuireDatabase(name);
     try {
-      expect(db.verno).toBe(4);
+      expect(db.verno).toBe(5);
       const heads = await db.articles.orderBy('addedAt').toArray();
       expect(heads.map((h) => [h.body, h.bodyChunks])).toEqual(records.map(() => [[], 1]));
       const stored = await Promise.all(heads.map(async (h) => (await withBody(db, h))!));
-      expect(stored).toEqual(records.map(migrateArticleV3toV4));
+      expect(stored).toEqual(records.map(upgradedFromV3));
       expect(stored.map((r) => r.canonicalUrl)).toEqual([
         'https://www.example.org/a',
         null,
@@ -188,6 +192,54 @@ describe('schema upgrade 3 → 4', () => {
       expect(await db.images.count()).toBe(0);
       // The list reads summaries only: one per article, as toSummary makes it.
       expect(await db.summaries.orderBy('addedAt').toArray()).toEqual(stored.map(toSummary));
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('migrateArticleV4toV5', () => {
+  it('puts every article in no collection and keeps its tags and everything else', () => {
+    const old = { ...migrateArticleV3toV4(recordV3('a')), tags: ['Kept'] };
+    const migrated = migrateArticleV4toV5(old);
+    expect(migrated).toEqual({ ...old, collections: [] });
+    expect(old).not.toHaveProperty('collections'); // pure
+    const ahead = { ...migrated, collections: ['c1'] };
+    expect(migrateArticleV4toV5(ahead)).toEqual(ahead);
+  });
+});
+
+describe('schema upgrade 4 → 5', () => {
+  let name: string;
+  afterEach(() => Dexie.delete(name));
+
+  it('recomputes every summary with sort keys and counts from the chunked body, and keeps the records', async () => {
+    name = freshDbName();
+    const old = new Dexie(name);
+    old.version(4).stores(SCHEMA_V4);
+    const v4 = {
+      ...migrateArticleV3toV4(recordV3('v4', 'https://www.example.org/a')),
+      tags: ['x'],
+    };
+    await old.table('bodies').add({ articleId: 'v4', chunk: 0, paragraphs: v4.body });
+    await old.table('articles').add(storedHead({ ...v4, collections: [] }, 1));
+    old.close();
+
+    const db = new QuireDatabase(name);
+    try {
+      expect(db.verno).toBe(5);
+      const record = await withBody(db, await db.articles.get('v4'));
+      expect(record).toEqual(migrateArticleV4toV5(v4));
+      const summary = await db.summaries.get('v4');
+      expect(summary).toEqual(toSummary(record!));
+      const words = v4.body.map((p) => p.text.split(/\s+/).filter(Boolean).length);
+      expect(summary?.words).toBe(words.reduce((a, b) => a + b));
+      expect(summary?.words).toBeGreaterThan(50);
+      expect(summary?.paragraphs).toBe(v4.body.length);
+      expect(summary?.tags).toEqual(['x']);
+      expect(await db.summaries.where('tags').equals('x').primaryKeys()).toEqual(['v4']);
+      // The index starts empty: the search worker builds it.
+      expect(await db.searchDocs.count()).toBe(0);
     } finally {
       db.close();
     }

@@ -73,8 +73,11 @@ export function migrateArticleV1toV2(record: ArticleRecordV1 | ArticleRecordV2):
  * An article record as schema version 3 stored it: no canonical URL, and no images (parser
  * versions before 3 captured none).
  */
-export type ArticleRecordV3 = Omit<ArticleRecord, 'canonicalUrl' | 'images'> &
+export type ArticleRecordV3 = Omit<ArticleRecordV4, 'canonicalUrl' | 'images'> &
   Partial<Pick<ArticleRecord, 'images'>>;
+
+/** An article record as schema version 4 stored it: in no collection. */
+export type ArticleRecordV4 = Omit<ArticleRecord, 'collections'>;
 
 /** An article record as schema version 2 stored it: no citation key, no hand-cased titles. */
 export type ArticleRecordV2 = Omit<ArticleRecordV3, 'citekey' | 'citekeyFixed' | 'titleOverrides'>;
@@ -105,8 +108,8 @@ export function migrateArticlesV2toV3(
  * (records read by parser versions 1 and 2; re-parsing the stored bytes finds their images).
  * Nothing else changes; records that already have the fields keep them.
  */
-export function migrateArticleV3toV4(record: ArticleRecordV3 | ArticleRecord): ArticleRecord {
-  const maybe = record as ArticleRecordV3 & Partial<Pick<ArticleRecord, 'canonicalUrl'>>;
+export function migrateArticleV3toV4(record: ArticleRecordV3 | ArticleRecordV4): ArticleRecordV4 {
+  const maybe = record as ArticleRecordV3 & Partial<Pick<ArticleRecordV4, 'canonicalUrl'>>;
   const url = record.csl?.URL;
   return {
     ...record,
@@ -117,5 +120,18 @@ export function migrateArticleV3toV4(record: ArticleRecordV3 | ArticleRecord): A
         : typeof url === 'string'
           ? canonicalUrl(url)
           : null,
+  };
+}
+
+/**
+ * Schema 4 → 5 (library and search): every article gets `collections`, empty (there were none
+ * before), and tags as a list even where an old record had none. Nothing else changes.
+ */
+export function migrateArticleV4toV5(record: ArticleRecordV4 | ArticleRecord): ArticleRecord {
+  const maybe = record as ArticleRecordV4 & Partial<Pick<ArticleRecord, 'collections'>>;
+  return {
+    ...record,
+    tags: Array.isArray(record.tags) ? record.tags : [],
+    collections: Array.isArray(maybe.collections) ? maybe.collections : [],
   };
 }

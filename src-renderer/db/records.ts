@@ -8,11 +8,15 @@ import type {
 } from '../../src-core/article/model.ts';
 import type { NoticeCheck } from '../../src-core/article/verify-rights.ts';
 import type { StoredImage } from '../../src-core/capture/offline-images.ts';
+import type { ForwardDoc, SegmentDocs } from '../../src-core/search/index.ts';
 
 /** An article as stored: the parser's output plus library bookkeeping. */
 export interface ArticleRecord extends ParsedArticle {
   id: string;
+  /** The user's tags, as typed (trimmed, unique ignoring case). */
   tags: string[];
+  /** Ids of the collections it is in (CollectionRecord). */
+  collections: string[];
   addedAt: number;
   updatedAt: number;
   /** Unique in the library (IndexedDB index); follows the metadata until it is fixed. */
@@ -76,7 +80,7 @@ export interface SourceRecord {
   addedAt: number;
 }
 
-/** What the library list shows: flat display strings, no body. */
+/** What the library list shows and sorts by: flat display strings and keys, no body. */
 export interface ArticleSummary {
   id: string;
   title: string;
@@ -85,6 +89,26 @@ export interface ArticleSummary {
   containerTitle: string;
   addedAt: number;
   gaps: ParsedArticle['gaps'];
+  /** Sort keys (folded, so case and accents do not decide the order); '' sorts first. */
+  titleKey: string;
+  authorKey: string;
+  siteKey: string;
+  /** "2018-08-15", "2018-08", "2018" or ''. */
+  issuedKey: string;
+  tags: string[];
+  collections: string[];
+  /** Rights notice kinds (with "cc" for Creative Commons licences). */
+  noticeKinds: string[];
+  words: number;
+  paragraphs: number;
+}
+
+/** A collection: a named folder of articles, nested under `parentId`. */
+export interface CollectionRecord {
+  id: string;
+  name: string;
+  parentId: string | null;
+  addedAt: number;
 }
 
 export type AddResult =
@@ -182,4 +206,59 @@ export interface ArticleRepository {
   setTitleOverride(id: string, style: string, title: string | null): Promise<ArticleRecord>;
   /** Every article, oldest first (for exports of the whole library). */
   all(): Promise<ArticleRecord[]>;
+  /**
+   * Adds and removes tags (tags.ts rules: trimmed, unique ignoring case) on each article, one
+   * transaction per article; returns how many changed. Unknown ids are skipped.
+   */
+  setTags(
+    ids: readonly string[],
+    change: { add?: readonly string[]; remove?: readonly string[] },
+  ): Promise<number>;
+  /** Adds articles to and removes them from collections (unknown collections are skipped). */
+  setCollections(
+    ids: readonly string[],
+    change: { add?: readonly string[]; remove?: readonly string[] },
+  ): Promise<number>;
+}
+
+/** The search index's document number for an article (the newest; older ones are deleted). */
+export interface SearchDocRecord {
+  articleId: string;
+  docNum: number;
+}
+
+/** An article's terms waiting to be written into a segment. */
+export interface SearchPendingRecord {
+  docNum: number;
+  id: string;
+  doc: ForwardDoc;
+}
+
+export interface SearchSegmentRecord {
+  id: number;
+  docs: SegmentDocs;
+  count: number;
+}
+
+export interface SearchPostingRecord {
+  term: string;
+  segment: number;
+  docs: Uint32Array;
+  tfs: Uint16Array;
+}
+
+export interface SearchPositionRecord {
+  term: string;
+  segment: number;
+  bytes: Uint8Array;
+  ends: Uint32Array;
+}
+
+export interface SearchDeletedRecord {
+  docNum: number;
+}
+
+export interface SearchMetaRecord {
+  key: 'nextDoc' | 'nextSegment' | 'version';
+  value: number;
 }

@@ -7,7 +7,7 @@ import { disposeLibrary, openTestLibrary } from './test-article.ts';
 let library: Library;
 afterEach(() => disposeLibrary(library));
 
-it('creates the current version (4): unique source hash and citation key, images, summaries and body chunks', async () => {
+it('creates the current version (5): unique source hash and citation key, images, sortable summaries, body chunks, collections and the search stores', async () => {
   library = openTestLibrary();
   await library.db.open();
 
@@ -15,7 +15,15 @@ it('creates the current version (4): unique source hash and citation key, images
   expect(library.db.tables.map((t) => t.name).sort()).toEqual([
     'articles',
     'bodies',
+    'collections',
     'images',
+    'searchDeleted',
+    'searchDocs',
+    'searchMeta',
+    'searchPending',
+    'searchPositions',
+    'searchPostings',
+    'searchSegments',
     'settings',
     'sources',
     'styles',
@@ -39,7 +47,20 @@ it('creates the current version (4): unique source hash and citation key, images
   expect(library.db.images.schema.primKey.keyPath).toBe('key');
   expect(Object.keys(library.db.images.schema.idxByName)).toEqual(['articleId']);
   expect(library.db.summaries.schema.primKey.keyPath).toBe('id');
-  expect(Object.keys(library.db.summaries.schema.idxByName)).toEqual(['addedAt']);
+  expect(Object.keys(library.db.summaries.schema.idxByName).sort()).toEqual([
+    'addedAt',
+    'authorKey',
+    'collections',
+    'issuedKey',
+    'siteKey',
+    'tags',
+    'titleKey',
+  ]);
+  expect(library.db.summaries.schema.idxByName['tags']?.multi).toBe(true);
+  expect(library.db.searchPostings.schema.primKey.keyPath).toEqual(['term', 'segment']);
+  expect(library.db.searchPositions.schema.primKey.keyPath).toEqual(['term', 'segment']);
+  expect(library.db.searchDocs.schema.idxByName['docNum']?.unique).toBe(true);
+  expect(library.db.collections.schema.idxByName['parentId']).toBeDefined();
   expect(library.db.bodies.schema.primKey.keyPath).toEqual(['articleId', 'chunk']);
   expect(Object.keys(library.db.bodies.schema.idxByName)).toEqual(['articleId']);
 });

@@ -55,4 +55,24 @@ export const SCHEMA_V4 = {
   bodies: '[articleId+chunk], articleId',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 4;
+/**
+ * Version 5 (library and search): summaries gain sort keys, tags, collections, notice kinds and
+ * counts (indexed for sorting and filtering); articles gain `collections`; collections get a
+ * store; and the full-text index lives in the `search*` stores (db/search-index.ts): each
+ * article's current document number, documents waiting for a segment, immutable segments with
+ * their postings and word positions keyed by [term+segment], and deleted document numbers.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  summaries: 'id, addedAt, issuedKey, titleKey, authorKey, siteKey, *tags, *collections',
+  collections: 'id, parentId',
+  searchDocs: 'articleId, &docNum',
+  searchPending: 'docNum',
+  searchSegments: 'id, count',
+  searchPostings: '[term+segment], segment',
+  searchPositions: '[term+segment], segment',
+  searchDeleted: 'docNum',
+  searchMeta: 'key',
+} as const;
+
+export const CURRENT_SCHEMA_VERSION = 5;

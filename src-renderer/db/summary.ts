@@ -1,5 +1,7 @@
 import type { CslDate, CslName } from '../../src-core/article/model.ts';
+import { foldText } from '../../src-core/search/fold.ts';
 import type { ArticleRecord, ArticleSummary } from './records.ts';
+import { noticeKinds, siteNames } from './article-facts.ts';
 
 /** "South Front" for organisations, "Jane van Doe Jr." for people, joined with commas. */
 export function formatNames(names: readonly CslName[] | undefined): string {
@@ -31,14 +33,53 @@ export function formatIssued(date: CslDate | undefined): string {
   return date?.raw ?? '';
 }
 
+/** A sort key: folded (case and accents ignored), leading punctuation and spaces dropped. */
+export function sortKey(text: string): string {
+  return foldText(text)
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .slice(0, 200);
+}
+
+/** The first date's "YYYY-MM-DD" (as far as it is known): sorts as text. */
+function issuedKey(date: CslDate | undefined): string {
+  const first = date?.['date-parts']?.[0];
+  return first ? formatIssued({ 'date-parts': [first] }) : '';
+}
+
+function firstAuthorKey(names: readonly CslName[] | undefined): string {
+  const first = names?.[0];
+  if (!first) return '';
+  return sortKey(first.literal ?? [first.family, first.given].filter(Boolean).join(' '));
+}
+
+/** Words in the body: what the list shows as an article's length. */
+function countWords(record: ArticleRecord): number {
+  let words = 0;
+  for (const paragraph of record.body) {
+    const matches = paragraph.text.match(/\S+/g);
+    words += matches ? matches.length : 0;
+  }
+  return words;
+}
+
 export function toSummary(record: ArticleRecord): ArticleSummary {
+  const title = record.csl.title ?? '';
   return {
     id: record.id,
-    title: record.csl.title ?? '',
+    title,
     authors: formatNames(record.csl.author),
     issued: formatIssued(record.csl.issued),
     containerTitle: record.csl['container-title'] ?? '',
     addedAt: record.addedAt,
     gaps: record.gaps,
+    titleKey: sortKey(title),
+    authorKey: firstAuthorKey(record.csl.author),
+    siteKey: sortKey(siteNames(record)[0] ?? ''),
+    issuedKey: issuedKey(record.csl.issued),
+    tags: [...record.tags],
+    collections: [...(record.collections ?? [])],
+    noticeKinds: noticeKinds(record),
+    words: countWords(record),
+    paragraphs: record.body.length,
   };
 }

@@ -126,6 +126,7 @@ export function recordOf(parsed: ParsedArticle, id = 'record'): ArticleRecord {
     ...parsed,
     id,
     tags: [],
+    collections: [],
     addedAt: 1,
     updatedAt: 1,
     ...CITATION_DEFAULTS(id),

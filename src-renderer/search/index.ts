@@ -1,0 +1,1 @@
+export { createLibrarySearch, type LibrarySearch, type SearchOptions } from './library-search.ts';
