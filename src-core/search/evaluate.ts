@@ -10,7 +10,7 @@ import {
   type ScoredSet,
 } from './sets.ts';
 import { readDeltas } from './varint.ts';
-import { FIELD_PREFIX } from './fields.ts';
+import { displayTerm, FIELD_PREFIX } from './fields.ts';
 
 /** One term's postings in one segment, as the index store returns them. */
 export interface TermRow {
@@ -101,7 +101,8 @@ async function readLeaves(node: QueryNode, index: IndexSnapshot, hints: string[]
   const visit = (n: QueryNode): void => {
     if (n.type === 'term') {
       const prefix = isPrefix(n);
-      if (n.prefix && !prefix) hints.push(`“${n.term}*” is too short for a prefix: add a letter.`);
+      if (n.prefix && !prefix)
+        hints.push(`“${displayTerm(n.term)}*” is too short for a prefix: add a letter.`);
       const to = prefix ? n.term + LAST : n.term;
       want(leafKey(n), n.term, to, false, prefix ? rowLimit : index.segments.length);
     } else if (n.type === 'range') want(leafKey(n), n.from, n.to, false, rowLimit);
@@ -121,7 +122,11 @@ async function readLeaves(node: QueryNode, index: IndexSnapshot, hints: string[]
       }
       const terms = new Set(leaf.rows.map((r) => r.term));
       if (leaf.rows.length >= leaf.limit && terms.size > 1) {
-        hints.push(`“${leaf.from}*” matches too many words: only some of them were searched.`);
+        hints.push(
+          leaf.from.startsWith(FIELD_PREFIX.year)
+            ? 'That range of years is too wide: only some of its years were searched.'
+            : `“${displayTerm(leaf.from)}*” matches too many words: only some were searched.`,
+        );
       }
     }),
   );
@@ -274,7 +279,9 @@ export async function runQuery(
     scores.set(set.scores, at);
     at += set.docs.length;
   }
-  const threshold = limit < total ? kthLargest(scores, limit) : -Infinity;
+  // A negative, fractional or NaN limit would make an invalid array length below.
+  const top = Math.max(0, Math.floor(limit)) || 0;
+  const threshold = top === 0 ? Infinity : top < total ? kthLargest(scores, top) : -Infinity;
   const hits: SearchHit[] = [];
   parts.forEach((set, s) => {
     const { docs } = index.segments[s]!;
@@ -286,6 +293,6 @@ export async function runQuery(
     }
   });
   hits.sort((a, b) => b.score - a.score || b.docNum - a.docNum);
-  if (hits.length > limit) hits.length = limit;
-  return { total, hits, hints };
+  if (hits.length > top) hits.length = top;
+  return { total, hits, hints: [...new Set(hints)] };
 }

@@ -40,3 +40,12 @@ export const NOTICE_KINDS = [
   'republication',
   'permission',
 ] as const;
+
+/** A stored term as the user would type it: "ta:climate" → "tag:climate". */
+export function displayTerm(term: string): string {
+  for (const field of FIELDS) {
+    const prefix = FIELD_PREFIX[field];
+    if (term.startsWith(prefix)) return `${field}:${term.slice(prefix.length)}`;
+  }
+  return term;
+}

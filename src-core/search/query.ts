@@ -136,8 +136,10 @@ class Parser {
   private unary(depth: number): QueryNode | null {
     const lexeme = this.lexemes[this.at++]!;
     if (lexeme.kind === 'not') {
+      // A NOT right before ")" or OR has nothing to exclude: it must not swallow them.
+      const next = this.peek()?.kind;
       this.negated++;
-      const child = this.peek() ? this.unary(depth) : null;
+      const child = next && next !== 'close' && next !== 'or' ? this.unary(depth) : null;
       this.negated--;
       return child ? { type: 'not', child } : null;
     }

@@ -8,7 +8,10 @@ import { VarintWriter } from './varint.ts';
  * merged into bigger ones; a deleted or re-indexed article is left out at the next merge.
  */
 export interface SegmentDocs {
-  /** Global document numbers, ascending; local index = position in this array. */
+  /**
+   * Global document numbers; local index = position in this array. Ascending in a flushed
+   * segment; a merged one keeps each part's order (nothing relies on global order).
+   */
   docNums: Uint32Array;
   /** The article id of each document. */
   ids: string[];

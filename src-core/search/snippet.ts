@@ -31,7 +31,9 @@ export function makeSnippet(
   if (terms.length === 0) return null;
   const exact = new Set(terms.filter((t) => !t.endsWith('*')));
   const prefixes = terms.filter((t) => t.endsWith('*')).map((t) => t.slice(0, -1));
-  const matches = (term: string) => exact.has(term) || prefixes.some((p) => term.startsWith(p));
+  /** The query word that `term` matches (a prefix keeps its *), or undefined. */
+  const matchOf = (term: string): string | undefined =>
+    exact.has(term) ? term : prefixes.find((p) => term.startsWith(p))?.concat('*');
   let best: { index: number; distinct: number; count: number; hits: [number, number][] } | null =
     null;
   let scanned = 0;
@@ -40,10 +42,12 @@ export function makeSnippet(
     scanned += text.length;
     const hits: [number, number][] = [];
     const seen = new Set<string>();
+    // Distinct query words, not distinct text words: "gov*" counts once for three gov- words.
     forEachToken(text, (term, start, end) => {
-      if (!matches(term)) return;
+      const match = matchOf(term);
+      if (match === undefined) return;
       hits.push([start, end]);
-      seen.add(term);
+      seen.add(match);
     });
     if (!hits.length) continue;
     if (
