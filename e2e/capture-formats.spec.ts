@@ -339,6 +339,9 @@ test('an article saved by the Foundation build is upgraded and re-read when open
   // …while the user's own metadata stays.
   await expect(app.getByTestId('reader-title')).toHaveText('Libraries in a digital age (my title)');
   await expect(app.getByTestId('reader-site')).toHaveText('The Reading Room');
+  // The old library had no search index: it is built once, and the article is found.
+  await app.getByTestId('search-input').fill('title:libraries');
+  await expect(app.getByTestId('library-count')).toHaveText('1 of 1');
 
   const stored = await app.evaluate(
     () =>
@@ -348,6 +351,7 @@ test('an article saved by the Foundation build is upgraded and re-read when open
         tags: unknown;
         citekey: unknown;
         images: unknown;
+        collections: unknown;
       }>((resolve, reject) => {
         const request = indexedDB.open('quire');
         request.onerror = () => reject(request.error);
@@ -355,20 +359,25 @@ test('an article saved by the Foundation build is upgraded and re-read when open
           const db = request.result;
           const get = db.transaction('articles').objectStore('articles').get('foundation-1');
           get.onsuccess = () => {
-            const { parserVersion, tags, citekey, images } = get.result as Record<string, unknown>;
-            resolve({ version: db.version, parserVersion, tags, citekey, images });
+            const { parserVersion, tags, citekey, images, collections } = get.result as Record<
+              string,
+              unknown
+            >;
+            resolve({ version: db.version, parserVersion, tags, citekey, images, collections });
             db.close();
           };
         };
       }),
   );
-  // Dexie schema 4 is IndexedDB version 40; the upgrades gave the old record a citation key,
-  // and the re-read (parser version 3) its list of images (a text file has none).
+  // Dexie schema 5 is IndexedDB version 50; the upgrades gave the old record a citation key and
+  // an empty list of collections, and the re-read (parser version 3) its list of images (a text
+  // file has none).
   expect(stored).toEqual({
-    version: 40,
+    version: 50,
     parserVersion: 3,
     tags: ['libraries'],
     citekey: expect.stringMatching(/^[a-z]+\d{4}[a-z]+$/u),
     images: [],
+    collections: [],
   });
 });

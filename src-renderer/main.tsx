@@ -13,12 +13,15 @@ import { HostProvider, selectHost, sha256 } from './host/index.ts';
 import { selectCapturer } from './capture/select-capturer.ts';
 import { CapturerProvider } from './capture/CapturerContext.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
+import { SearchProvider } from './search/SearchContext.tsx';
+import { selectSearchClient } from './search/search-client.ts';
 
 // Chosen once here and handed down through context: no module reaches for globals.
 const host = selectHost();
 const library = openLibrary('quire', { sha256 });
 const citationEngine = loadCitationEngine();
 const capturer = selectCapturer(location.search, library);
+const search = selectSearchClient(library.db);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -27,11 +30,13 @@ createRoot(root).render(
     <HostProvider host={host}>
       <LibraryProvider library={library}>
         <CapturerProvider capturer={capturer}>
-          <CitationEngineProvider engine={citationEngine}>
-            <ErrorBoundary fallback={(message) => <StartupError message={message} />}>
-              <App />
-            </ErrorBoundary>
-          </CitationEngineProvider>
+          <SearchProvider client={search}>
+            <CitationEngineProvider engine={citationEngine}>
+              <ErrorBoundary fallback={(message) => <StartupError message={message} />}>
+                <App />
+              </ErrorBoundary>
+            </CitationEngineProvider>
+          </SearchProvider>
         </CapturerProvider>
       </LibraryProvider>
     </HostProvider>

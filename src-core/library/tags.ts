@@ -8,7 +8,8 @@ export function cleanTag(text: string): string | null {
   return tag ? tag : null;
 }
 
-const sameTag = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
+const sameTag = (a: string, b: string) =>
+  a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
 
 /**
  * `tags` with `add` added (unless already there, ignoring case and accents: the first spelling

@@ -1,5 +1,5 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState } from 'react';
-import { useArticleSummaries } from '../db/index.ts';
 import { useHost } from '../host/index.ts';
 import { useCapturer } from '../capture/CapturerContext.tsx';
 import { BatchPanel } from '../features/import/BatchPanel.tsx';
@@ -38,13 +38,22 @@ export function App() {
   const host = useHost();
   const [allowPrivate, setAllowPrivate] = useAllowPrivate(library);
   const [addingUrls, setAddingUrls] = useState(false);
-  const articles = useArticleSummaries(library);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const articleCount = useLiveQuery(() => library.db.summaries.count(), [library]);
+  // The open article, and the paragraph a search hit asked for (a new object per click, so
+  // the same hit clicked again scrolls again).
+  const [opened, setOpened] = useState<{ id: string; paragraph?: number } | null>(null);
+  const selectedId = opened?.id ?? null;
+  const setSelectedId = useCallback(
+    (id: string | null) => setOpened(id === null ? null : { id }),
+    [],
+  );
+  const openAt = useCallback((id: string, paragraph?: number) => setOpened({ id, paragraph }), []);
   const [pasting, setPasting] = useState(false);
   const defaultStyle = useDefaultStyle(library) ?? FALLBACK_STYLE;
   const [chosenStyle, setCitationStyle] = useState<string | null>(null);
   const citationStyle = chosenStyle ?? defaultStyle;
-  const [exporting, setExporting] = useState(false);
+  /** Export dialog: null closed; else the articles chosen (empty: the dialog's own default). */
+  const [exporting, setExporting] = useState<string[] | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
 
   const importer = useImporter({
@@ -98,7 +107,7 @@ export function App() {
     onError: setDeleteError,
   });
 
-  const isEmpty = articles !== undefined && articles.length === 0;
+  const isEmpty = articleCount === 0;
   const batch = importer.run && importer.run.outcomes.length > 1 ? importer.run : null;
   return (
     <div className="app">
@@ -109,8 +118,8 @@ export function App() {
         chooseFolderWithHost={folders ? chooseFolderWithHost : null}
         onPaste={() => setPasting(true)}
         onUrls={() => setAddingUrls(true)}
-        canExport={!!articles?.length}
-        onExport={() => setExporting(true)}
+        canExport={!!articleCount}
+        onExport={() => setExporting([])}
       />
       {batch ? (
         <BatchPanel
@@ -130,10 +139,12 @@ export function App() {
       <div className="app__body">
         <div className="sidebar">
           <LibraryPane
-            articles={articles}
+            library={library}
             selectedId={selectedId}
-            onOpen={setSelectedId}
+            onOpen={openAt}
             onDelete={deletion.remove}
+            onExport={setExporting}
+            onError={setDeleteError}
           />
           <AboutLine />
         </div>
@@ -142,6 +153,7 @@ export function App() {
             <ArticleScreen
               key={selectedId}
               id={selectedId}
+              opened={opened}
               citationStyle={citationStyle}
               defaultStyle={defaultStyle}
               onCitationStyle={setCitationStyle}
@@ -152,7 +164,7 @@ export function App() {
               onAddSample={() => importSources([sampleArticle()], 'the sample article')}
             />
           ) : (
-            articles && (
+            articleCount !== undefined && (
               <p className="screen-note">Choose an article from your library to read it.</p>
             )
           )}
@@ -170,8 +182,9 @@ export function App() {
       {exporting && (
         <ExportDialog
           currentId={selectedId}
+          chosenIds={exporting}
           defaultStyle={citationStyle}
-          onClose={() => setExporting(false)}
+          onClose={() => setExporting(null)}
         />
       )}
       <DropZone onFiles={onFiles} />

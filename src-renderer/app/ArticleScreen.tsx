@@ -16,6 +16,8 @@ import { useCapturer } from '../capture/CapturerContext.tsx';
 /** One open article: the reader (or its details editor) and, beside it, the citation panel. */
 interface Props {
   id: string;
+  /** How it was opened: a search hit names the paragraph to show. */
+  opened?: { id: string; paragraph?: number } | null;
   /** The reference style on show, kept by the shell so it stays when another article opens. */
   citationStyle: string;
   defaultStyle: string;
@@ -28,6 +30,7 @@ interface Props {
  */
 export const ArticleScreen = memo(function ArticleScreen({
   id,
+  opened,
   citationStyle,
   defaultStyle,
   onCitationStyle,
@@ -68,6 +71,16 @@ export const ArticleScreen = memo(function ArticleScreen({
       reader.current?.querySelector<HTMLElement>('#reader-title')?.focus();
     }
   }, [loaded]);
+
+  // A search hit opens the article at its paragraph (once the body is laid out), and marks it.
+  useEffect(() => {
+    const n = opened?.paragraph;
+    if (!loaded || n === undefined || opened?.id !== id) return;
+    const frame = requestAnimationFrame(() => {
+      if (body.current?.scrollToParagraph(n)) setLocator(String(n));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [loaded, opened, id]);
 
   // Back where the user started once the editor closes: on the Edit details button.
   const returnFocus = useRef(false);

@@ -9,6 +9,7 @@ import { QuireDatabase } from '../db/database.ts';
 import type { ArticleRepository } from '../db/records.ts';
 import type { CaptureReply, CaptureRequest } from './protocol.ts';
 import { saveCaptured } from './save-captured.ts';
+import { maintainIndexWhenDue } from '../db/search-maintenance.ts';
 
 /**
  * What the capture worker does with each message, apart from the worker itself so tests can
@@ -20,13 +21,13 @@ export function createCaptureService(
   post: (reply: CaptureReply) => void,
   deps: Required<ImportDeps>,
 ): (request: CaptureRequest) => Promise<void> {
-  let library: { name: string; articles: ArticleRepository } | null = null;
-  const articlesIn = (name: string): ArticleRepository => {
+  let library: { name: string; db: QuireDatabase; articles: ArticleRepository } | null = null;
+  const libraryNamed = (name: string) => {
     if (library?.name !== name) {
       const db = new QuireDatabase(name);
-      library = { name, articles: createArticleRepository(db, { sha256: deps.sha256 }) };
+      library = { name, db, articles: createArticleRepository(db, { sha256: deps.sha256 }) };
     }
-    return library.articles;
+    return library;
   };
 
   const fetches = new Map<number, (result: ImageResult) => void>();
@@ -50,7 +51,7 @@ export function createCaptureService(
         post({ type: 'captured', id: request.id, parsed });
         return;
       }
-      const articles = articlesIn(request.database);
+      const { db, articles } = libraryNamed(request.database);
       const saved = await saveCaptured(
         articles,
         parsed,
@@ -58,6 +59,11 @@ export function createCaptureService(
         fetchThroughPage(request.id),
       );
       post({ type: 'stored', id: request.id, saved });
+      // A long batch keeps the index's waiting list short (here, off the UI thread). A failure
+      // is not this capture's: the article is stored, and the next search flushes again.
+      await maintainIndexWhenDue(db).catch((error: unknown) =>
+        console.warn('Search index maintenance failed; the next search retries', error),
+      );
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
       post({

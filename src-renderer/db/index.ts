@@ -1,6 +1,7 @@
 import { createArticleRepository, type RepositoryOptions } from './article-repository.ts';
 import { QuireDatabase } from './database.ts';
 import type { ArticleRepository } from './records.ts';
+import { createCollectionRepository, type CollectionRepository } from './collection-repository.ts';
 import {
   createSettingsRepository,
   createStyleRepository,
@@ -13,12 +14,14 @@ export type {
   ArticleRecord,
   ArticleRepository,
   ArticleSummary,
+  CollectionRecord,
   DeletedArticle,
   MetadataPatch,
   SettingRecord,
   SourceRecord,
   StyleRecord,
 } from './records.ts';
+export type { CollectionRepository } from './collection-repository.ts';
 export type { AddStyleResult, SettingsRepository, StyleRepository } from './style-repository.ts';
 export type { NoticeCheck } from '../../src-core/article/verify-rights.ts';
 export type { RepositoryOptions } from './article-repository.ts';
@@ -31,15 +34,18 @@ export interface Library {
   articles: ArticleRepository;
   styles: StyleRepository;
   settings: SettingsRepository;
+  collections: CollectionRepository;
   close(): void;
 }
 
 /** Opens (lazily, on first query) the IndexedDB library `name`. */
 export function openLibrary(name: string, options: RepositoryOptions): Library {
   const db = new QuireDatabase(name);
+  const articles = createArticleRepository(db, options);
   return {
     db,
-    articles: createArticleRepository(db, options),
+    articles,
+    collections: createCollectionRepository(db, articles, options.now ?? Date.now),
     styles: createStyleRepository(db, options.now ?? Date.now),
     settings: createSettingsRepository(db),
     close: () => db.close(),

@@ -99,6 +99,11 @@ export async function maintainIndex(db: QuireDatabase): Promise<void> {
   await mergeSegmentsAsNeeded(db);
 }
 
+/** Maintains the index once FLUSH_AT documents are waiting (after each write of a batch). */
+export async function maintainIndexWhenDue(db: QuireDatabase): Promise<void> {
+  if ((await db.searchPending.count()) >= FLUSH_AT) await maintainIndex(db);
+}
+
 /** Every search store, for rebuilds. */
 const searchTables = (db: QuireDatabase) => [...searchWriteTables(db), ...segmentTables(db)];
 

@@ -16,6 +16,8 @@ import {
 interface Props {
   /** The open article, offered as the "This article" scope. */
   currentId: string | null;
+  /** Articles chosen in the library (bulk export): they start as the chosen scope. */
+  chosenIds?: readonly string[];
   /** The style the reference list starts with (the one on show in the citation panel). */
   defaultStyle: string;
   onClose(): void;
@@ -55,16 +57,18 @@ export function ExportDialog(props: Props) {
   );
 }
 
-function ExportForm({ currentId, defaultStyle, onClose }: Props) {
+function ExportForm({ currentId, chosenIds = [], defaultStyle, onClose }: Props) {
   const library = useLibrary();
   const host = useHost();
   const engine = useCitationEngine();
   const ids = { scope: useId(), format: useId(), style: useId(), preview: useId() };
   const { options } = useStyleOptions(library, engine);
   const styles = options.filter((o) => o.kind === 'csl');
-  const [scope, setScope] = useState<Scope>(currentId ? 'article' : 'library');
+  const [scope, setScope] = useState<Scope>(
+    chosenIds.length ? 'chosen' : currentId ? 'article' : 'library',
+  );
   const [chosen, setChosen] = useState<ReadonlySet<string>>(
-    () => new Set(currentId ? [currentId] : []),
+    () => new Set(chosenIds.length ? chosenIds : currentId ? [currentId] : []),
   );
   const [format, setFormat] = useState<ExportFormat>('bibtex');
   const [style, setStyle] = useState(

@@ -1,6 +1,10 @@
 import { memo, type Ref } from 'react';
 import type { ArticleSummary } from '../../db/index.ts';
+import type { HitSnippet } from '../../search/library-snippets.ts';
 import { displayIsoDate, displayTitle } from '../../ui/format.ts';
+import type { BatchedStore } from './batched-store.ts';
+import { HitSnippetButton } from './HitSnippetButton.tsx';
+import { useBatched } from './use-batched.ts';
 
 /** What is missing, by gap; an ambiguous date is there but needs checking (flagged apart). */
 const GAP_LABELS: Record<ArticleSummary['gaps'][number], string | null> = {
@@ -11,112 +15,98 @@ const GAP_LABELS: Record<ArticleSummary['gaps'][number], string | null> = {
   'container-title': 'site',
 };
 
+export interface RowStores {
+  summaries: BatchedStore<ArticleSummary>;
+  /** Where the search words are, when the list shows search results. */
+  snippets: BatchedStore<HitSnippet> | null;
+}
+
 interface Props {
-  article: ArticleSummary;
+  id: string;
+  stores: RowStores;
   selected: boolean;
   /** Roving tabindex: only one row of the list is in the Tab order. */
   tabbable: boolean;
-  onOpen(id: string): void;
-  onDelete(article: ArticleSummary): void;
+  /** Bulk selection: the row's checkbox state (undefined: no checkboxes shown). */
+  checked?: boolean;
+  onCheck?(id: string, checked: boolean, range: boolean): void;
+  onOpen(id: string, paragraph?: number): void;
+  onDelete(id: string): void;
   /** Long lists only: the row's place, its measuring ref and position (see VirtualRows). */
   index?: number;
   measureRef?: Ref<HTMLLIElement>;
   offset?: number;
 }
 
-/** Same line of the list: every list query returns new objects for unchanged articles. */
-function sameRow(a: Props, b: Props): boolean {
-  const [x, y] = [a.article, b.article];
-  return (
-    a.selected === b.selected &&
-    a.tabbable === b.tabbable &&
-    a.onOpen === b.onOpen &&
-    a.onDelete === b.onDelete &&
-    a.index === b.index &&
-    a.offset === b.offset &&
-    x.id === y.id &&
-    x.title === y.title &&
-    x.authors === y.authors &&
-    x.issued === y.issued &&
-    x.containerTitle === y.containerTitle &&
-    x.gaps.join() === y.gaps.join()
-  );
-}
-
 /**
- * One article in the list. Memoised by content: while a batch adds articles one by one, the
- * list re-renders only the new rows, not the thousands already there.
+ * One article in the list: it reads its own summary (and snippet) as it comes into view, so
+ * a list of 100,000 ids renders only what is on screen. Memoised by its props.
  */
-export const LibraryItem = memo(function LibraryItem({
-  article,
-  selected,
-  tabbable,
-  onOpen,
-  onDelete,
-  index,
-  measureRef,
-  offset,
-}: Props) {
-  const title = displayTitle(article.title);
-  const meta = [article.containerTitle, displayIsoDate(article.issued)].filter(Boolean).join(' · ');
-  const missing = article.gaps
-    .map((gap) => GAP_LABELS[gap])
-    .filter(Boolean)
-    .join(', ');
-  const checkDate = article.gaps.includes('issued-ambiguous');
+export const LibraryItem = memo(function LibraryItem(props: Props) {
+  const { id, stores, selected, tabbable, checked, onCheck, onOpen, onDelete } = props;
+  const { index, measureRef, offset } = props;
+  const article = useBatched(stores.summaries, id);
+  const title = article ? displayTitle(article.title) : article === null ? '(deleted)' : '…';
+  const style =
+    offset === undefined
+      ? undefined
+      : ({
+          position: 'absolute',
+          top: 0,
+          left: 0,
+          right: 0,
+          transform: `translateY(${offset}px)`,
+        } as const);
   return (
     <li
       ref={measureRef}
       className="library-item"
       data-index={index}
-      style={
-        offset === undefined
-          ? undefined
-          : {
-              position: 'absolute',
-              top: 0,
-              left: 0,
-              right: 0,
-              transform: `translateY(${offset}px)`,
-            }
-      }
-      data-id={article.id}
+      style={style}
+      data-id={id}
       data-selected={selected || undefined}
+      data-checked={checked || undefined}
       data-testid="library-item"
     >
+      {checked !== undefined && (
+        <input
+          type="checkbox"
+          className="library-item__check"
+          aria-label={`Select ${title}`}
+          checked={checked}
+          tabIndex={tabbable ? 0 : -1}
+          onChange={(event) =>
+            onCheck?.(id, event.target.checked, (event.nativeEvent as MouseEvent).shiftKey)
+          }
+        />
+      )}
       <button
         type="button"
         className="library-item__open"
-        data-article-id={article.id}
+        data-article-id={id}
         aria-current={selected ? 'true' : undefined}
         tabIndex={tabbable ? 0 : -1}
-        onClick={() => onOpen(article.id)}
+        onClick={() => onOpen(id)}
       >
         <span className="library-item__title">{title}</span>
-        {article.authors && <span className="library-item__authors">{article.authors}</span>}
-        {(meta || missing || checkDate) && (
-          <span className="library-item__meta">
-            {meta}
-            {missing && (
-              <span className="gap-flag" title={`Missing ${missing}`}>
-                <span aria-hidden="true">●</span> Missing {missing}
-              </span>
-            )}
-            {checkDate && (
-              <span className="gap-flag" title="The date could be read two ways">
-                <span aria-hidden="true">●</span> Check date
-              </span>
-            )}
-          </span>
-        )}
+        {article && <ArticleLines article={article} />}
       </button>
+      {stores.snippets && (
+        <HitSnippetButton
+          store={stores.snippets}
+          id={id}
+          title={title}
+          tabbable={tabbable}
+          onOpen={onOpen}
+        />
+      )}
       <button
         type="button"
         className="library-item__delete icon-button"
         aria-label={`Delete ${title}`}
         title="Delete"
         tabIndex={tabbable ? 0 : -1}
-        onClick={() => onDelete(article)}
+        onClick={() => onDelete(id)}
       >
         <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
           <path
@@ -131,4 +121,42 @@ export const LibraryItem = memo(function LibraryItem({
       </button>
     </li>
   );
-}, sameRow);
+});
+
+function ArticleLines({ article }: { article: ArticleSummary }) {
+  const meta = [article.containerTitle, displayIsoDate(article.issued)].filter(Boolean).join(' · ');
+  const missing = article.gaps
+    .map((gap) => GAP_LABELS[gap])
+    .filter(Boolean)
+    .join(', ');
+  const checkDate = article.gaps.includes('issued-ambiguous');
+  return (
+    <>
+      {article.authors && <span className="library-item__authors">{article.authors}</span>}
+      {(meta || missing || checkDate) && (
+        <span className="library-item__meta">
+          {meta}
+          {missing && (
+            <span className="gap-flag" title={`Missing ${missing}`}>
+              <span aria-hidden="true">●</span> Missing {missing}
+            </span>
+          )}
+          {checkDate && (
+            <span className="gap-flag" title="The date could be read two ways">
+              <span aria-hidden="true">●</span> Check date
+            </span>
+          )}
+        </span>
+      )}
+      {article.tags.length > 0 && (
+        <span className="library-item__tags">
+          {article.tags.map((tag) => (
+            <span key={tag} className="tag-chip tag-chip--small">
+              {tag}
+            </span>
+          ))}
+        </span>
+      )}
+    </>
+  );
+}

@@ -1,45 +1,45 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import type { ArticleSummary } from '../../db/index.ts';
-import { LibraryItem } from './LibraryItem.tsx';
+import { LibraryItem, type RowStores } from './LibraryItem.tsx';
 import { VirtualRows, type VirtualRowsHandle } from './VirtualRows.tsx';
 
 /** Lists longer than this render only the rows in view (a batch can add thousands). */
 export const LONG_LIST = 200;
 
 interface Props {
-  articles: ArticleSummary[];
+  ids: readonly string[];
+  stores: RowStores;
+  /** Says the order, for screen readers ("Articles, newest first"). */
+  label: string;
   selectedId: string | null;
-  onOpen(id: string): void;
-  onDelete(article: ArticleSummary): void;
+  /** Bulk selection; null: no checkboxes. */
+  checked: ReadonlySet<string> | null;
+  onCheck(id: string, checked: boolean, range: boolean): void;
+  onOpen(id: string, paragraph?: number): void;
+  onDelete(id: string): void;
 }
 
-const has = (articles: ArticleSummary[], id: string | null): id is string =>
-  id !== null && articles.some((a) => a.id === id);
-
 /**
- * Newest first. Arrow keys, Home and End move between articles, Enter or Space opens one,
- * Delete removes it (with Undo). One row is in the Tab order (roving tabindex). A long list is
- * virtualized; the row in the Tab order always stays rendered.
+ * Arrow keys, Home and End move between articles, Enter or Space opens one, Delete removes it
+ * (with Undo). One row is in the Tab order (roving tabindex). A long list is virtualized; the
+ * row in the Tab order always stays rendered.
  */
-export function LibraryList({ articles, selectedId, onOpen, onDelete }: Props) {
+export function LibraryList(props: Props) {
+  const { ids, stores, selectedId, checked, onCheck, onOpen, onDelete } = props;
   const listRef = useRef<HTMLUListElement>(null);
   const [focusedId, setFocusedId] = useState<string | null>(null);
-  const activeId = has(articles, focusedId)
-    ? focusedId
-    : has(articles, selectedId)
-      ? selectedId
-      : (articles[0]?.id ?? null);
+  const has = (id: string | null): id is string => id !== null && ids.includes(id);
+  const activeId = has(focusedId) ? focusedId : has(selectedId) ? selectedId : (ids[0] ?? null);
 
-  const virtual = articles.length > LONG_LIST;
+  const virtual = ids.length > LONG_LIST;
   const virtualRows = useRef<VirtualRowsHandle>(null);
 
   function focusRow(index: number) {
-    const article = articles[index];
-    if (!article) return;
-    setFocusedId(article.id);
+    const id = ids[index];
+    if (id === undefined) return;
+    setFocusedId(id);
     const focus = () =>
       listRef.current
-        ?.querySelector<HTMLButtonElement>(`button[data-article-id="${CSS.escape(article.id)}"]`)
+        ?.querySelector<HTMLButtonElement>(`button[data-article-id="${CSS.escape(id)}"]`)
         ?.focus();
     // A long list renders only the rows in view: bring the row in first, then focus it.
     if (virtual) virtualRows.current?.reveal(index, focus);
@@ -48,9 +48,9 @@ export function LibraryList({ articles, selectedId, onOpen, onDelete }: Props) {
 
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
     const id = (event.target as HTMLElement).closest('li')?.dataset.id;
-    const current = articles.findIndex((a) => a.id === id);
+    const current = id === undefined ? -1 : ids.indexOf(id);
     if (current < 0) return;
-    const last = articles.length - 1;
+    const last = ids.length - 1;
     const moves: Record<string, number> = {
       ArrowDown: Math.min(current + 1, last),
       ArrowUp: Math.max(current - 1, 0),
@@ -65,14 +65,17 @@ export function LibraryList({ articles, selectedId, onOpen, onDelete }: Props) {
       event.preventDefault();
       // Keep the keyboard in the list: the neighbour takes this row's place.
       focusRow(current < last ? current + 1 : current - 1);
-      onDelete(articles[current]!);
+      onDelete(ids[current]!);
     }
   }
 
-  const row = (article: ArticleSummary) => ({
-    article,
-    selected: article.id === selectedId,
-    tabbable: article.id === activeId,
+  const row = (id: string) => ({
+    id,
+    stores,
+    selected: id === selectedId,
+    tabbable: id === activeId,
+    checked: checked ? checked.has(id) : undefined,
+    onCheck,
     onOpen,
     onDelete,
   });
@@ -80,7 +83,8 @@ export function LibraryList({ articles, selectedId, onOpen, onDelete }: Props) {
     <ul
       ref={listRef}
       className="library-list"
-      aria-label="Articles, newest first"
+      aria-label={props.label}
+      data-testid="library-list"
       onKeyDown={onKeyDown}
       onFocus={(event) => {
         const id = (event.target as HTMLElement).closest('li')?.dataset.id;
@@ -90,14 +94,14 @@ export function LibraryList({ articles, selectedId, onOpen, onDelete }: Props) {
       {virtual ? (
         <VirtualRows
           ref={virtualRows}
-          count={articles.length}
-          keep={articles.findIndex((a) => a.id === activeId)}
+          count={ids.length}
+          keep={activeId === null ? -1 : ids.indexOf(activeId)}
           list={listRef}
-          row={(index) => row(articles[index]!)}
-          keyOf={(index) => articles[index]!.id}
+          row={(index) => row(ids[index]!)}
+          keyOf={(index) => ids[index]!}
         />
       ) : (
-        articles.map((article) => <LibraryItem key={article.id} {...row(article)} />)
+        ids.map((id) => <LibraryItem key={id} {...row(id)} />)
       )}
     </ul>
   );

@@ -14,7 +14,7 @@ export function UndoToast({ pending, onUndo, onDismiss }: Props) {
       {pending && (
         <div className="toast" data-testid="undo-toast">
           <span className="toast__text">
-            Deleted “<span className="toast__title">{pending.title}</span>”.
+            Deleted <span className="toast__title">{pending.label}</span>.
           </span>
           <button type="button" className="button button--quiet-inverse" onClick={onUndo}>
             Undo

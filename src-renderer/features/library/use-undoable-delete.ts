@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ArticleSummary, DeletedArticle, Library } from '../../db/index.ts';
+import type { DeletedArticle, Library } from '../../db/index.ts';
 import { displayTitle } from '../../ui/format.ts';
 
 /** How long the Undo toast stays up. */
 const UNDO_WINDOW_MS = 10_000;
 
 export interface PendingUndo {
-  title: string;
-  deleted: DeletedArticle;
-  wasSelected: boolean;
+  /** What the toast says was deleted: a title, or "12 articles". */
+  label: string;
+  deleted: DeletedArticle[];
+  wasSelected: string | null;
 }
 
 interface Options {
@@ -18,7 +19,7 @@ interface Options {
   onError(message: string): void;
 }
 
-/** Delete at once, keep what remove() returned for a while, and put it back on Undo. */
+/** Delete at once, keep what remove() returned for a while, and put it all back on Undo. */
 export function useUndoableDelete({ library, selectedId, onSelect, onError }: Options) {
   const [pending, setPending] = useState<PendingUndo | null>(null);
 
@@ -29,15 +30,25 @@ export function useUndoableDelete({ library, selectedId, onSelect, onError }: Op
   }, [pending]);
 
   const remove = useCallback(
-    async (article: ArticleSummary) => {
-      const wasSelected = article.id === selectedId;
-      try {
-        const deleted = await library.articles.remove(article.id);
-        if (wasSelected) onSelect(null);
-        setPending({ title: displayTitle(article.title), deleted, wasSelected });
-      } catch (error) {
-        onError(`Could not delete “${displayTitle(article.title)}”: ${(error as Error).message}`);
+    async (ids: readonly string[]) => {
+      const wasSelected = selectedId !== null && ids.includes(selectedId) ? selectedId : null;
+      const deleted: DeletedArticle[] = [];
+      // One article per transaction: a failure part-way keeps what is done undoable.
+      for (const id of ids) {
+        try {
+          deleted.push(await library.articles.remove(id));
+        } catch (error) {
+          onError(`Could not delete an article: ${(error as Error).message}`);
+          break;
+        }
       }
+      if (wasSelected) onSelect(null);
+      if (!deleted.length) return;
+      const label =
+        deleted.length === 1
+          ? `“${displayTitle(deleted[0]!.article.csl.title)}”`
+          : `${deleted.length.toLocaleString()} articles`;
+      setPending({ label, deleted, wasSelected });
     },
     [library, selectedId, onSelect, onError],
   );
@@ -46,10 +57,10 @@ export function useUndoableDelete({ library, selectedId, onSelect, onError }: Op
     if (!pending) return;
     setPending(null);
     try {
-      await library.articles.restore(pending.deleted);
-      if (pending.wasSelected) onSelect(pending.deleted.article.id);
+      for (const deleted of pending.deleted) await library.articles.restore(deleted);
+      if (pending.wasSelected) onSelect(pending.wasSelected);
     } catch (error) {
-      onError(`Could not bring back “${pending.title}”: ${(error as Error).message}`);
+      onError(`Could not bring back ${pending.label}: ${(error as Error).message}`);
     }
   }, [library, pending, onSelect, onError]);
 

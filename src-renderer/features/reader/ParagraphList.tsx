@@ -87,7 +87,12 @@ function FullBody({
     () => ({
       scrollToParagraph(n) {
         const target = section.current?.querySelector(`[data-testid="paragraph"][data-n="${n}"]`);
-        target?.scrollIntoView({ block: 'start' });
+        const scroller = target?.closest<HTMLElement>('.reader-scroll');
+        // Only the reader scrolls: scrollIntoView would also move the window under the top bar.
+        if (target && scroller) {
+          const top = target.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+          scroller.scrollTop += top - 16;
+        }
         return target != null;
       },
     }),
