@@ -67,6 +67,20 @@ test('searches as you type, ranks, marks the words and opens a hit at its paragr
   // Escape clears the search: the whole library again, newest first.
   await search(app).press('Escape');
   await expect(count(app)).toHaveText('4');
+
+  // A tag typed in the reader is searchable at once; the index checks out consistent.
+  const tags = app.getByTestId('tag-editor');
+  await tags.getByLabel('Add tags').fill('Afghanistan war, sources');
+  await tags.getByLabel('Add tags').press('Enter');
+  await expect(tags.getByRole('list', { name: 'Tags' })).toHaveText(/Afghanistan war.*sources/);
+  await search(app).fill('tag:"afghanistan war"');
+  await expect(count(app)).toHaveText('1 of 4');
+  await tags.getByRole('button', { name: 'Remove tag sources' }).click();
+  await expect(tags.getByRole('listitem')).toHaveCount(1);
+  await app.getByRole('button', { name: 'Check the search index' }).click();
+  await expect(app.getByTestId('index-check')).toContainText(
+    'The search index matches the library.',
+  );
 });
 
 test('tags and collections filter the list; bulk delete has an undo', async ({ app }) => {

@@ -25,6 +25,7 @@ import { FALLBACK_STYLE, useDefaultStyle } from '../features/citations/use-style
 import { UndoToast } from '../features/library/UndoToast.tsx';
 import { useUndoableDelete } from '../features/library/use-undoable-delete.ts';
 import { AboutLine } from './AboutLine.tsx';
+import { IndexCheck } from '../features/library/IndexCheck.tsx';
 import { ArticleScreen } from './ArticleScreen.tsx';
 import { useLibrary } from './LibraryContext.tsx';
 import { TopBar } from './TopBar.tsx';
@@ -146,6 +147,7 @@ export function App() {
             onExport={setExporting}
             onError={setDeleteError}
           />
+          <IndexCheck />
           <AboutLine />
         </div>
         <main className="app__main">

@@ -2,6 +2,7 @@ import './reader.css';
 import type { ArticleRecord } from '../../db/index.ts';
 import { ExternalLink } from '../../ui/ExternalLink.tsx';
 import { displayDate, displayName, displayTitle, isOrganisation } from '../../ui/format.ts';
+import { TagEditor } from './TagEditor.tsx';
 
 interface Props {
   article: ArticleRecord;
@@ -71,6 +72,12 @@ export function ReaderHeader({ article, onEdit }: Props) {
             </dd>
           </div>
         )}
+        <div>
+          <dt>Tags</dt>
+          <dd>
+            <TagEditor articleId={article.id} tags={article.tags} />
+          </dd>
+        </div>
         {keywords.length > 0 && (
           <div>
             <dt>Keywords</dt>
