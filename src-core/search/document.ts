@@ -51,13 +51,17 @@ class DocBuilder {
     return entry;
   }
 
-  /** Words of a text, with positions; each also counted `weight` times. */
-  words(text: string, weight: number, field?: Field): void {
+  /**
+   * Words of a text, with positions; each also counted `weight` times. `counted`: whether they
+   * make the document longer for ranking (a long rights notice or a site name should not push
+   * an article down for what its body says).
+   */
+  words(text: string, weight: number, field?: Field, counted = true): void {
     forEachToken(text, (term) => {
       const entry = this.entry(term);
       entry.tf = Math.min(MAX_TF, entry.tf + weight);
       entry.positions.push(this.position++);
-      this.length += weight;
+      if (counted) this.length += weight;
       if (field) this.fieldTerm(FIELD_PREFIX[field] + term);
     });
     this.position += GAP;
@@ -69,6 +73,8 @@ class DocBuilder {
   }
 
   finish(): ForwardDoc {
+    // Never 0: BM25 divides by the average length.
+    this.length ||= 1;
     const terms = [...this.counts.keys()].sort();
     const tfs = new Uint16Array(terms.length);
     const posEnd = new Uint32Array(terms.length);
@@ -97,9 +103,9 @@ export function indexDocument(fields: IndexedFields): ForwardDoc {
   const doc = new DocBuilder();
   doc.words(fields.title, TITLE_WEIGHT, 'title');
   for (const author of fields.authors) doc.words(author, AUTHOR_WEIGHT, 'author');
-  for (const site of fields.sites) doc.words(site, 1, 'site');
+  for (const site of fields.sites) doc.words(site, 1, 'site', false);
   for (const text of fields.body) doc.words(text, 1);
-  for (const text of fields.notices) doc.words(text, 1);
+  for (const text of fields.notices) doc.words(text, 1, undefined, false);
   for (const text of fields.notes) doc.words(text, 1);
   for (const tag of fields.tags) doc.fieldTerm(wholeValueTerm('tag', tag));
   for (const id of fields.collections) doc.fieldTerm(wholeValueTerm('collection', id));

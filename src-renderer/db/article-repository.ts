@@ -376,7 +376,7 @@ export function createArticleRepository(
           const current = record.collections ?? [];
           const collections = [
             ...current.filter((c) => !remove.includes(c)),
-            ...add.filter((c) => known.has(c) && !current.includes(c)),
+            ...[...new Set(add)].filter((c) => known.has(c) && !current.includes(c)),
           ];
           if (collections.join('\n') === current.join('\n')) return 0;
           await putArticle({ ...record, collections, updatedAt: nextVersion(record) });

@@ -36,8 +36,9 @@ export function createCollectionRepository(
     }
     return ids;
   };
-  const checkParent = async (parentId: string | null) => {
-    if (parentId !== null && !(await db.collections.get(parentId))) {
+  /** Throws when `id` names no collection (null: the top level, always there). */
+  const checkParent = async (id: string | null) => {
+    if (id !== null && !(await db.collections.get(id))) {
       throw new Error('That collection is no longer in the library');
     }
   };
@@ -67,6 +68,7 @@ export function createCollectionRepository(
 
     async move(id, parentId) {
       await db.transaction('rw', db.collections, async () => {
+        await checkParent(id);
         await checkParent(parentId);
         if (parentId !== null && (await descendants(id)).includes(parentId)) {
           throw new Error('A collection cannot go inside itself');
@@ -76,6 +78,7 @@ export function createCollectionRepository(
     },
 
     async remove(id) {
+      await checkParent(id);
       const ids = await descendants(id);
       const members = await db.summaries.where('collections').anyOf(ids).primaryKeys();
       await articles.setCollections([...new Set(members)], { remove: ids });

@@ -56,7 +56,7 @@ function firstAuthorKey(names: readonly CslName[] | undefined): string {
 function countWords(record: ArticleRecord): number {
   let words = 0;
   for (const paragraph of record.body) {
-    const matches = paragraph.text.match(/\S+/g);
+    const matches = paragraph.text.match(/[\p{L}\p{N}][^\s]*/gu);
     words += matches ? matches.length : 0;
   }
   return words;

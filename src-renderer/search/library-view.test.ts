@@ -37,7 +37,7 @@ interface Spec {
   title: string;
   author: CslName;
   site: string;
-  issued: number[] | null;
+  issued: [number, number?, number?] | null;
   /** The reference article's four notices, none, or one Creative Commons licence. */
   rights: 'reference' | 'none' | 'cc';
   body: string;
@@ -55,7 +55,7 @@ const SPECS: Spec[] = [
     site: 'Beta Times',
     issued: [2015, 3, 2],
     rights: 'reference',
-    body: 'The orchard keeper walks the orchard and shuts the orchard gate.',
+    body: 'An orchard stood here once, near the old mill by the river bend.',
     tags: ['Fruit'],
     folder: 'parent',
   },
@@ -77,7 +77,7 @@ const SPECS: Spec[] = [
     site: 'Gamma Daily',
     issued: [2018, 7],
     rights: 'cc',
-    body: 'An orchard stood here once, near the old mill by the river bend.',
+    body: 'The orchard keeper walks the orchard and shuts the orchard gate.',
   },
   {
     label: 'D',
@@ -187,14 +187,15 @@ describe('searching', () => {
     expect(result.narrowed).toBe(true);
     expect(result.total).toBe(2);
     expect(result.highlight).toEqual(['orchard']);
-    // A holds the word three times, C once.
-    expect(result.ids.map((id) => labelOf.get(id))).toEqual(['A', 'C']);
+    // C holds the word three times, A once.
+    expect(result.ids.map((id) => labelOf.get(id))).toEqual(['C', 'A']);
   });
 
   it('puts search results in a chosen order instead of by relevance', async () => {
+    expect(await labels({ query: 'orchard', sort: 'title', descending: false })).toBe('AC');
     expect(await labels({ query: 'orchard', sort: 'title', descending: true })).toBe('CA');
     expect(await labels({ query: 'orchard', sort: 'published', descending: false })).toBe('AC');
-    expect(await labels({ query: 'orchard', sort: 'site', descending: true })).toBe('CA');
+    expect(await labels({ query: 'orchard', sort: 'site', descending: false })).toBe('AC');
   });
 
   it('passes the query hints through, with and without something to search for', async () => {
@@ -271,7 +272,12 @@ describe('cached orders', () => {
   it('keeps an order until the generation changes, then shows a new article', async () => {
     view.setGeneration('1');
     expect(await labels({ sort: 'added', descending: true })).toBe('FEDCBA');
-    const added = await addArticle({ ...SPECS[0]!, label: 'G', title: 'Grapes', folder: undefined });
+    const added = await addArticle({
+      ...SPECS[0]!,
+      label: 'G',
+      title: 'Grapes',
+      folder: undefined,
+    });
     labelOf.set(added, 'G');
     view.setGeneration('1'); // the same version: the cached order stands
     expect(await labels({ sort: 'added', descending: true })).toBe('FEDCBA');

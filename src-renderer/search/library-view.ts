@@ -1,4 +1,9 @@
-import { parseQuery, type QueryNode, type SearchHit } from '../../src-core/search/index.ts';
+import {
+  parseQuery,
+  wholeValueTerm,
+  type QueryNode,
+  type SearchHit,
+} from '../../src-core/search/index.ts';
 import type { QuireDatabase } from '../db/database.ts';
 import type { LibrarySearch } from './library-search.ts';
 
@@ -55,25 +60,40 @@ const SORT_INDEX: Record<Exclude<SortKey, 'relevance'>, string> = {
   site: 'siteKey',
 };
 
-/** A filter value as one quoted field value (quotes inside cannot end it). */
-const quoted = (field: string, value: string) => `${field}:"${value.replace(/"/g, ' ')}"`;
+/** A whole-value filter (tag, collection, notice, has) as its exact term: no parsing. */
+const exact = (field: 'tag' | 'collection' | 'notice' | 'has', value: string): QueryNode => ({
+  type: 'term',
+  term: wholeValueTerm(field, value),
+  prefix: false,
+});
 
-/** The filters as query clauses, parsed with the same rules as typed ones. */
-async function filterNode(db: QuireDatabase, filters: LibraryFilters): Promise<QueryNode | null> {
-  const clauses: string[] = [];
-  if (filters.tag) clauses.push(quoted('tag', filters.tag));
+/** The filters as one query node (null: none), and hints for what could not be used. */
+async function filterNode(
+  db: QuireDatabase,
+  filters: LibraryFilters,
+): Promise<{ node: QueryNode | null; hints: string[] }> {
+  const nodes: QueryNode[] = [];
+  const hints: string[] = [];
+  // Typed words (site, author, years) go through the query parser's own rules.
+  const parsed = (text: string) => {
+    const result = parseQuery(text);
+    hints.push(...result.hints);
+    if (result.node) nodes.push(result.node);
+  };
+  if (filters.tag) nodes.push(exact('tag', filters.tag));
   if (filters.collection) {
     const ids = await withDescendants(db, filters.collection);
-    clauses.push(`(${ids.map((id) => quoted('collection', id)).join(' OR ')})`);
+    nodes.push({ type: 'or', children: ids.map((id) => exact('collection', id)) });
   }
-  if (filters.site.trim()) clauses.push(quoted('site', filters.site));
-  if (filters.author.trim()) clauses.push(quoted('author', filters.author));
+  if (filters.site.trim()) parsed(`site:"${filters.site.replace(/"/g, ' ')}"`);
+  if (filters.author.trim()) parsed(`author:"${filters.author.replace(/"/g, ' ')}"`);
   if (filters.yearFrom !== null || filters.yearTo !== null) {
-    clauses.push(`year:${filters.yearFrom ?? ''}..${filters.yearTo ?? ''}`);
+    parsed(`year:${filters.yearFrom ?? ''}..${filters.yearTo ?? ''}`);
   }
-  if (filters.hasAnnotations) clauses.push('has:annotations');
-  if (filters.notice) clauses.push(quoted('notice', filters.notice));
-  return clauses.length ? parseQuery(clauses.join(' ')).node : null;
+  if (filters.hasAnnotations) nodes.push(exact('has', 'annotations'));
+  if (filters.notice) nodes.push(exact('notice', filters.notice));
+  const node = nodes.length > 1 ? { type: 'and' as const, children: nodes } : (nodes[0] ?? null);
+  return { node, hints };
 }
 
 /** A collection's id and the ids of every collection under it. */
@@ -115,24 +135,30 @@ export function createLibraryView(db: QuireDatabase, search: LibrarySearch) {
     async view(request: ViewRequest, cancelled: () => boolean = () => false): Promise<ViewResult> {
       const parsed = parseQuery(request.query);
       const filter = await filterNode(db, request.filters);
-      const narrowed = !!(parsed.node || filter);
+      const hints = [...parsed.hints, ...filter.hints];
+      const narrowed = !!(parsed.node || filter.node);
       const sort = request.sort === 'relevance' && !parsed.node ? 'added' : request.sort;
       const descending = request.sort === 'relevance' && !parsed.node ? true : request.descending;
       if (!narrowed) {
         const ids = sort === 'relevance' ? [] : await ordered(sort, descending);
-        return { ids, total: ids.length, hints: parsed.hints, highlight: [], narrowed };
+        return { ids, total: ids.length, hints, highlight: [], narrowed };
       }
-      const result = await search.search(parsed, { filter, cancelled });
+      const result = await search.search(parsed, { filter: filter.node, cancelled });
       let ids: string[];
       if (sort === 'relevance') ids = result.hits.map((hit: SearchHit) => hit.id);
       else {
         const matching = new Set(result.hits.map((hit) => hit.id));
         ids = (await ordered(sort, descending)).filter((id) => matching.has(id));
+        // A hit missing from the cached order is newer than it: read the order again.
+        if (ids.length < matching.size) {
+          orders.clear();
+          ids = (await ordered(sort, descending)).filter((id) => matching.has(id));
+        }
       }
       return {
         ids,
         total: result.total,
-        hints: result.hints,
+        hints: [...new Set([...hints, ...result.hints])],
         highlight: parsed.highlight,
         narrowed,
       };

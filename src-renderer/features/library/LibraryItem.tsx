@@ -124,7 +124,10 @@ export const LibraryItem = memo(function LibraryItem(props: Props) {
 });
 
 function ArticleLines({ article }: { article: ArticleSummary }) {
-  const meta = [article.containerTitle, displayIsoDate(article.issued)].filter(Boolean).join(' · ');
+  const words = article.words ? `${article.words.toLocaleString('en')} words` : '';
+  const meta = [article.containerTitle, displayIsoDate(article.issued), words]
+    .filter(Boolean)
+    .join(' · ');
   const missing = article.gaps
     .map((gap) => GAP_LABELS[gap])
     .filter(Boolean)

@@ -9,6 +9,8 @@ export class BatchedStore<T> {
   private readonly wanted = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private scheduled = false;
+  /** Bumped by invalidate(): a fetch that began before it may have read old values. */
+  private epoch = 0;
 
   constructor(
     private readonly fetchMany: (keys: string[]) => Promise<Map<string, T>>,
@@ -28,8 +30,17 @@ export class BatchedStore<T> {
     return this.values.get(key);
   };
 
+  /** Marks a value as just used, so eviction takes the least recently used first. */
+  touch(key: string): void {
+    if (!this.values.has(key)) return;
+    const value = this.values.get(key)!;
+    this.values.delete(key);
+    this.values.set(key, value);
+  }
+
   /** What is known may be out of date: fetch it again, showing the old values meanwhile. */
   invalidate(): void {
+    this.epoch++;
     for (const key of this.values.keys()) this.stale.add(key);
     for (const listener of this.listeners) listener();
   }
@@ -46,10 +57,20 @@ export class BatchedStore<T> {
     const keys = [...this.wanted];
     this.wanted.clear();
     for (const key of keys) this.stale.delete(key);
-    const found = await this.fetchMany(keys).catch(() => new Map<string, T>());
+    const epoch = this.epoch;
+    let found: Map<string, T>;
+    try {
+      found = await this.fetchMany(keys);
+    } catch {
+      // Keep what is shown; ask again next time these keys are read.
+      for (const key of keys) if (this.values.has(key)) this.stale.add(key);
+      return;
+    }
     for (const key of keys) {
       this.values.delete(key); // re-inserted last: the most recently used
       this.values.set(key, found.get(key) ?? null);
+      // Invalidated while this fetch ran: what it read may be older than the change.
+      if (epoch !== this.epoch) this.stale.add(key);
     }
     for (const key of this.values.keys()) {
       if (this.values.size <= this.capacity) break;
