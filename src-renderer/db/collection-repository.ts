@@ -1,4 +1,5 @@
 import { cleanTag } from '../../src-core/library/tags.ts';
+import { withDescendants } from '../../src-core/library/collections.ts';
 import type { QuireDatabase } from './database.ts';
 import type { ArticleRepository, CollectionRecord } from './records.ts';
 
@@ -28,14 +29,7 @@ export function createCollectionRepository(
   articles: ArticleRepository,
   now: () => number,
 ): CollectionRepository {
-  const descendants = async (id: string) => {
-    const all = await db.collections.toArray();
-    const ids = [id];
-    for (let i = 0; i < ids.length; i++) {
-      for (const c of all) if (c.parentId === ids[i] && !ids.includes(c.id)) ids.push(c.id);
-    }
-    return ids;
-  };
+  const descendants = async (id: string) => withDescendants(await db.collections.toArray(), id);
   /** Throws when `id` names no collection (null: the top level, always there). */
   const checkParent = async (id: string | null) => {
     if (id !== null && !(await db.collections.get(id))) {

@@ -4,6 +4,7 @@ import {
   type QueryNode,
   type SearchHit,
 } from '../../src-core/search/index.ts';
+import { withDescendants } from '../../src-core/library/collections.ts';
 import type { QuireDatabase } from '../db/database.ts';
 import type { LibrarySearch } from './library-search.ts';
 
@@ -82,7 +83,7 @@ async function filterNode(
   };
   if (filters.tag) nodes.push(exact('tag', filters.tag));
   if (filters.collection) {
-    const ids = await withDescendants(db, filters.collection);
+    const ids = withDescendants(await db.collections.toArray(), filters.collection);
     nodes.push({ type: 'or', children: ids.map((id) => exact('collection', id)) });
   }
   if (filters.site.trim()) parsed(`site:"${filters.site.replace(/"/g, ' ')}"`);
@@ -94,16 +95,6 @@ async function filterNode(
   if (filters.notice) nodes.push(exact('notice', filters.notice));
   const node = nodes.length > 1 ? { type: 'and' as const, children: nodes } : (nodes[0] ?? null);
   return { node, hints };
-}
-
-/** A collection's id and the ids of every collection under it. */
-async function withDescendants(db: QuireDatabase, id: string): Promise<string[]> {
-  const all = await db.collections.toArray();
-  const ids = [id];
-  for (let i = 0; i < ids.length; i++) {
-    for (const c of all) if (c.parentId === ids[i] && !ids.includes(c.id)) ids.push(c.id);
-  }
-  return ids;
 }
 
 /**
