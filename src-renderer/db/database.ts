@@ -29,6 +29,7 @@ import type {
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './schema.ts';
 import { toSummary } from './summary.ts';
 import { bodyChunkRecords, storedHead } from './body-store.ts';
+import { INDEX_VERSION } from './search-index.ts';
 
 /** Fields summaries gained in version 5. */
 type NewSummaryFields =
@@ -109,6 +110,12 @@ export class QuireDatabase extends Dexie {
           await summaries.put(summaryV4(migrated));
         }
       });
+    // A new library's (empty) index is current: nothing to rebuild. An upgraded one has none.
+    this.on('populate', (tx) =>
+      tx
+        .table<SearchMetaRecord, string>('searchMeta')
+        .add({ key: 'version', value: INDEX_VERSION }),
+    );
     this.version(5)
       .stores(SCHEMA_V5)
       .upgrade(async (tx) => {

@@ -4,6 +4,7 @@ import type { Library } from '../db/index.ts';
 import { disposeLibrary, openTestLibrary, variantArticle } from '../db/test-article.ts';
 import { mergeSegmentsAsNeeded, flushPending, MERGE_FACTOR } from '../db/search-maintenance.ts';
 import { createLibrarySearch, type LibrarySearch } from './library-search.ts';
+import { INDEX_VERSION } from '../db/search-index.ts';
 
 let library: Library;
 let search: LibrarySearch;
@@ -109,8 +110,10 @@ describe('consistency check, repair and rebuild', () => {
     expect(await ids('water')).toEqual([b]);
   });
 
-  it('needs a rebuild until one has run, and a rebuild indexes every article', async () => {
+  it('a new library needs no rebuild; an index of another version does, and a rebuild indexes every article', async () => {
     const a = await addArticle('a', 'Rivers', ['Water flows.']);
+    expect(await search.needsRebuild()).toBe(false);
+    await library.db.searchMeta.put({ key: 'version', value: INDEX_VERSION - 1 });
     expect(await search.needsRebuild()).toBe(true);
     const seen: number[] = [];
     await search.rebuild((done) => seen.push(done));

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { INDEX_VERSION } from '../db/search-index.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { importArticle } from '../../src-core/import/import-article.ts';
 import { sha256 as webCryptoSha256 } from '../host/sha256.ts';
@@ -122,8 +123,10 @@ describe('snippets', () => {
 });
 
 describe('index maintenance', () => {
-  it('ensureIndex builds the index of a fresh library once, with progress, then reports false', async () => {
+  it('ensureIndex leaves a new library alone, rebuilds an index of another version once, with progress', async () => {
     const rivers = await addArticle('a', 'Rivers', 'Water flows downhill.');
+    expect(await client.ensureIndex()).toBe(false);
+    await library.db.searchMeta.put({ key: 'version', value: INDEX_VERSION + 1 });
     const progress: [number, number][] = [];
     expect(await client.ensureIndex((done, total) => progress.push([done, total]))).toBe(true);
     expect(progress).toEqual([[1, 1]]);
