@@ -20,3 +20,12 @@ export {
 } from './evaluate.ts';
 export { makeSnippet, type Snippet, type SnippetPart } from './snippet.ts';
 export { memoryIndex } from './memory-index.ts';
+export {
+  blockRange,
+  packSegment,
+  termsInBlock,
+  unpackBlocks,
+  type PackedSegment,
+  type PositionBlock,
+  type TermBlock,
+} from './blocks.ts';

@@ -23,7 +23,9 @@ import {
 } from './body-store.ts';
 import { freeCitekey, validateCitekey } from './citekeys.ts';
 import { decodeSourceText } from '../../src-core/import/decode.ts';
-import { indexArticle, searchWriteTables } from './search-index.ts';
+import { indexArticle, indexNewArticle, searchWriteTables } from './search-index.ts';
+import { indexDocument } from '../../src-core/search/index.ts';
+import { searchFields } from './search-fields.ts';
 import { changeTags } from '../../src-core/library/tags.ts';
 
 export interface RepositoryOptions {
@@ -90,12 +92,15 @@ export function createArticleRepository(
     hash: string,
     url: string | null,
   ): Promise<(AddResult & { status: 'duplicate' }) | null> => {
-    const same = await findBySource(hash);
-    if (same) return { status: 'duplicate', article: same, duplicateOf: 'content' };
-    const sameUrl = url
-      ? await withBody(db, await db.articles.where('canonicalUrl').equals(url).first())
-      : undefined;
-    return sameUrl ? { status: 'duplicate', article: sameUrl, duplicateOf: 'url' } : null;
+    // Both lookups at once: each request is a round trip to the database.
+    const [same, sameUrl] = await Promise.all([
+      db.articles.where('source.sha256').equals(hash).first(),
+      url ? db.articles.where('canonicalUrl').equals(url).first() : undefined,
+    ]);
+    const found = same ?? sameUrl;
+    if (!found) return null;
+    const article = (await withBody(db, found))!;
+    return { status: 'duplicate', article, duplicateOf: same ? 'content' : 'url' };
   };
 
   /** `updatedAt` of a record's next version: later than its last one, even within a millisecond. */
@@ -114,13 +119,19 @@ export function createArticleRepository(
     await db.summaries.put(toSummary(record));
     if (searchChanged) await indexArticle(db, record.id, record);
   };
-  /** Adds a new article (add, not put: the unique indexes refuse a second one) with its body. */
-  const addArticle = async (record: ArticleRecord) => {
+  /**
+   * Adds a new article (add, not put: the unique indexes refuse a second one) with its body,
+   * its line in the list and its search entry. The writes go out together: a transaction's
+   * requests are queued in order, so waiting for each in turn would only add round trips.
+   */
+  const addArticle = async (record: ArticleRecord, doc = indexDocument(searchFields(record))) => {
     const chunks = bodyChunkRecords(record.id, record.body);
-    for (const chunk of chunks) await db.bodies.put(chunk);
-    await db.articles.add(storedHead(record, chunks.length));
-    await db.summaries.put(toSummary(record));
-    await indexArticle(db, record.id, record);
+    await Promise.all([
+      db.bodies.bulkPut(chunks),
+      db.articles.add(storedHead(record, chunks.length)),
+      db.summaries.put(toSummary(record)),
+      indexNewArticle(db, record.id, doc),
+    ]);
   };
   const BODY_STORES = [db.articles, db.bodies, db.summaries, ...searchWriteTables(db)] as const;
 
@@ -167,15 +178,22 @@ export function createArticleRepository(
         addedAt: time,
       }));
       try {
+        // Tokenized before the transaction: CPU work inside one only holds it open longer.
+        const doc = indexDocument(searchFields(article));
         await db.transaction('rw', [...BODY_STORES, db.sources, db.images], async () => {
           // Reads and writes in one transaction: no other add can slip in between.
-          const duplicate = await findDuplicate(source.sha256, article.canonicalUrl);
+          const [duplicate, citekey] = await Promise.all([
+            findDuplicate(source.sha256, article.canonicalUrl),
+            freeCitekey(db, article.csl),
+          ]);
           if (duplicate) throw new Duplicate(duplicate);
-          article.citekey = await freeCitekey(db, article.csl);
-          await db.sources.put(source);
-          await addArticle(article);
+          article.citekey = citekey;
           // A rejected image (or article) aborts the whole transaction: nothing is left behind.
-          if (images.length) await db.images.bulkAdd(images);
+          await Promise.all([
+            db.sources.put(source),
+            addArticle(article, doc),
+            images.length ? db.images.bulkAdd(images) : undefined,
+          ]);
         });
         return { status: 'added', article };
       } catch (error) {

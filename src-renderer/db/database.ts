@@ -18,8 +18,8 @@ import type {
   SearchDocRecord,
   SearchMetaRecord,
   SearchPendingRecord,
-  SearchPositionRecord,
-  SearchPostingRecord,
+  SearchBlockRecord,
+  SearchPositionBlockRecord,
   SearchSegmentRecord,
   StoredArticleRecord,
   SettingRecord,
@@ -65,8 +65,8 @@ export class QuireDatabase extends Dexie {
   declare searchDocs: EntityTable<SearchDocRecord, 'articleId'>;
   declare searchPending: EntityTable<SearchPendingRecord, 'docNum'>;
   declare searchSegments: EntityTable<SearchSegmentRecord, 'id'>;
-  declare searchPostings: Table<SearchPostingRecord, [string, number]>;
-  declare searchPositions: Table<SearchPositionRecord, [string, number]>;
+  declare searchBlocks: Table<SearchBlockRecord, [number, number]>;
+  declare searchPositionBlocks: Table<SearchPositionBlockRecord, [number, number]>;
   declare searchDeleted: EntityTable<SearchDeletedRecord, 'docNum'>;
   declare searchMeta: EntityTable<SearchMetaRecord, 'key'>;
 

@@ -8,7 +8,12 @@ import type {
 } from '../../src-core/article/model.ts';
 import type { NoticeCheck } from '../../src-core/article/verify-rights.ts';
 import type { StoredImage } from '../../src-core/capture/offline-images.ts';
-import type { ForwardDoc, SegmentDocs } from '../../src-core/search/index.ts';
+import type {
+  ForwardDoc,
+  PositionBlock,
+  SegmentDocs,
+  TermBlock,
+} from '../../src-core/search/index.ts';
 
 /** An article as stored: the parser's output plus library bookkeeping. */
 export interface ArticleRecord extends ParsedArticle {
@@ -238,20 +243,20 @@ export interface SearchSegmentRecord {
   id: number;
   docs: SegmentDocs;
   count: number;
+  /** The first term of each of its blocks (blockRange finds a term's block from these). */
+  firstTerms: string[];
 }
 
-export interface SearchPostingRecord {
-  term: string;
+/** One block of a segment's postings (src-core/search/blocks.ts). */
+export interface SearchBlockRecord extends TermBlock {
   segment: number;
-  docs: Uint32Array;
-  tfs: Uint16Array;
+  block: number;
 }
 
-export interface SearchPositionRecord {
-  term: string;
+/** The word positions of the same block's terms. */
+export interface SearchPositionBlockRecord extends PositionBlock {
   segment: number;
-  bytes: Uint8Array;
-  ends: Uint32Array;
+  block: number;
 }
 
 export interface SearchDeletedRecord {

@@ -17,12 +17,12 @@ it('creates the current version (5): unique source hash and citation key, images
     'bodies',
     'collections',
     'images',
+    'searchBlocks',
     'searchDeleted',
     'searchDocs',
     'searchMeta',
     'searchPending',
-    'searchPositions',
-    'searchPostings',
+    'searchPositionBlocks',
     'searchSegments',
     'settings',
     'sources',
@@ -57,8 +57,8 @@ it('creates the current version (5): unique source hash and citation key, images
     'titleKey',
   ]);
   expect(library.db.summaries.schema.idxByName['tags']?.multi).toBe(true);
-  expect(library.db.searchPostings.schema.primKey.keyPath).toEqual(['term', 'segment']);
-  expect(library.db.searchPositions.schema.primKey.keyPath).toEqual(['term', 'segment']);
+  expect(library.db.searchBlocks.schema.primKey.keyPath).toEqual(['segment', 'block']);
+  expect(library.db.searchPositionBlocks.schema.primKey.keyPath).toEqual(['segment', 'block']);
   expect(library.db.searchDocs.schema.idxByName['docNum']?.unique).toBe(true);
   expect(library.db.collections.schema.idxByName['parentId']).toBeDefined();
   expect(library.db.bodies.schema.primKey.keyPath).toEqual(['articleId', 'chunk']);

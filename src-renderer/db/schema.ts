@@ -60,7 +60,8 @@ export const SCHEMA_V4 = {
  * counts (indexed for sorting and filtering); articles gain `collections`; collections get a
  * store; and the full-text index lives in the `search*` stores (db/search-index.ts): each
  * article's current document number, documents waiting for a segment, immutable segments with
- * their postings and word positions keyed by [term+segment], and deleted document numbers.
+ * their postings and word positions in blocks of sorted terms keyed by [segment+block]
+ * (src-core/search/blocks.ts), and deleted document numbers.
  */
 export const SCHEMA_V5 = {
   ...SCHEMA_V4,
@@ -69,8 +70,8 @@ export const SCHEMA_V5 = {
   searchDocs: 'articleId, &docNum',
   searchPending: 'docNum',
   searchSegments: 'id, count',
-  searchPostings: '[term+segment], segment',
-  searchPositions: '[term+segment], segment',
+  searchBlocks: '[segment+block]',
+  searchPositionBlocks: '[segment+block]',
   searchDeleted: 'docNum',
   searchMeta: 'key',
 } as const;

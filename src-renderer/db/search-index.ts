@@ -1,4 +1,4 @@
-import { indexDocument } from '../../src-core/search/index.ts';
+import { indexDocument, type ForwardDoc } from '../../src-core/search/index.ts';
 import type { QuireDatabase } from './database.ts';
 import type { ArticleRecord, SearchMetaRecord } from './records.ts';
 import { searchFields } from './search-fields.ts';
@@ -38,19 +38,33 @@ export async function indexArticle(
   record: ArticleRecord | null,
 ): Promise<void> {
   const current = await db.searchDocs.get(articleId);
+  const doc = record ? indexDocument(searchFields(record)) : null;
   if (current) {
     // Still waiting for a segment: it can simply go. In a segment: it is marked deleted.
     const waiting = await db.searchPending.where('docNum').equals(current.docNum).count();
-    if (waiting) await db.searchPending.delete(current.docNum);
-    else await db.searchDeleted.put({ docNum: current.docNum });
+    await (waiting
+      ? db.searchPending.delete(current.docNum)
+      : db.searchDeleted.put({ docNum: current.docNum }));
   }
-  if (!record) {
-    if (current) await db.searchDocs.delete(articleId);
-    return;
-  }
-  const docNum = await nextCounter(db, 'nextDoc');
-  await db.searchPending.put({ docNum, id: articleId, doc: indexDocument(searchFields(record)) });
-  await db.searchDocs.put({ articleId, docNum });
+  if (doc) await indexNewArticle(db, articleId, doc);
+  else if (current) await db.searchDocs.delete(articleId);
+}
+
+/**
+ * Indexes an article that has no entry yet (a new article), its requests sent together; the
+ * caller's transaction must include searchWriteTables.
+ */
+export async function indexNewArticle(
+  db: QuireDatabase,
+  articleId: string,
+  doc: ForwardDoc,
+): Promise<void> {
+  const docNum = ((await db.searchMeta.get('nextDoc'))?.value ?? 0) + 1;
+  await Promise.all([
+    db.searchMeta.put({ key: 'nextDoc', value: docNum }),
+    db.searchPending.put({ docNum, id: articleId, doc }),
+    db.searchDocs.put({ articleId, docNum }),
+  ]);
 }
 
 /** The version the stored index was built with (0: none recorded). */

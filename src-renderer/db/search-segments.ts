@@ -1,48 +1,53 @@
-import { type BuiltSegment, type TermEntry } from '../../src-core/search/index.ts';
+import { packSegment, unpackBlocks, type BuiltSegment } from '../../src-core/search/index.ts';
 import type { QuireDatabase } from './database.ts';
-import type { SearchPositionRecord, SearchPostingRecord } from './records.ts';
 
 /** Reading and writing whole segments (the caller's transaction). */
 
 export const segmentTables = (db: QuireDatabase) => [
   db.searchSegments,
-  db.searchPostings,
-  db.searchPositions,
+  db.searchBlocks,
+  db.searchPositionBlocks,
+];
+
+/** Every block key of a segment. */
+const ofSegment = (id: number) => [
+  [id, -Infinity],
+  [id, Infinity],
 ];
 
 export async function writeSegment(db: QuireDatabase, id: number, segment: BuiltSegment) {
-  const postings: SearchPostingRecord[] = [];
-  const positions: SearchPositionRecord[] = [];
-  for (const [term, entry] of segment.terms) {
-    postings.push({ term, segment: id, docs: entry.postings.docs, tfs: entry.postings.tfs });
-    if (entry.positions) positions.push({ term, segment: id, ...entry.positions });
-  }
-  await db.searchSegments.put({ id, docs: segment.docs, count: segment.docs.docNums.length });
-  await db.searchPostings.bulkPut(postings);
-  await db.searchPositions.bulkPut(positions);
+  const { blocks, firstTerms } = packSegment(segment);
+  await db.searchSegments.put({
+    id,
+    docs: segment.docs,
+    count: segment.docs.docNums.length,
+    firstTerms,
+  });
+  await db.searchBlocks.bulkPut(
+    blocks.map(({ postings }, block) => ({ ...postings, segment: id, block })),
+  );
+  await db.searchPositionBlocks.bulkPut(
+    blocks.map(({ positions }, block) => ({ ...positions, segment: id, block })),
+  );
 }
 
 export async function readSegment(db: QuireDatabase, id: number): Promise<BuiltSegment | null> {
   const meta = await db.searchSegments.get(id);
   if (!meta) return null;
+  const [lower, upper] = ofSegment(id);
   const [postings, positions] = await Promise.all([
-    db.searchPostings.where('segment').equals(id).toArray(),
-    db.searchPositions.where('segment').equals(id).toArray(),
+    db.searchBlocks.where(':id').between(lower, upper).toArray(),
+    db.searchPositionBlocks.where(':id').between(lower, upper).toArray(),
   ]);
-  const byTerm = new Map(positions.map((p) => [p.term, p]));
-  const terms = new Map<string, TermEntry>();
-  for (const row of postings) {
-    const position = byTerm.get(row.term);
-    terms.set(row.term, {
-      postings: { docs: row.docs, tfs: row.tfs },
-      positions: position ? { bytes: position.bytes, ends: position.ends } : null,
-    });
-  }
-  return { docs: meta.docs, terms };
+  const blocks = postings.map((p, i) => ({ postings: p, positions: positions[i]! }));
+  return { docs: meta.docs, terms: unpackBlocks(blocks) };
 }
 
 export async function deleteSegments(db: QuireDatabase, ids: readonly number[]) {
-  await db.searchPostings.where('segment').anyOf(ids).delete();
-  await db.searchPositions.where('segment').anyOf(ids).delete();
+  for (const id of ids) {
+    const [lower, upper] = ofSegment(id);
+    await db.searchBlocks.where(':id').between(lower, upper).delete();
+    await db.searchPositionBlocks.where(':id').between(lower, upper).delete();
+  }
   await db.searchSegments.bulkDelete([...ids]);
 }

@@ -67,15 +67,16 @@ export function createLibrarySearch(db: QuireDatabase): LibrarySearch {
 
     async indexBytes() {
       let bytes = 0;
-      await db.searchPostings.each((r) => (bytes += r.term.length * 2 + bytesOf(r.docs, r.tfs)));
-      await db.searchPositions.each((r) => (bytes += r.term.length * 2 + bytesOf(r.bytes, r.ends)));
-      await db.searchSegments.each(({ docs }) => {
-        bytes += bytesOf(docs.docNums, docs.lengths);
-        for (const id of docs.ids) bytes += id.length * 2;
+      const termBytes = (terms: string[]) => terms.reduce((n, t) => n + t.length * 2, 0);
+      await db.searchBlocks.each(
+        (b) => (bytes += termBytes(b.terms) + bytesOf(b.starts, b.docs, b.tfs)),
+      );
+      await db.searchPositionBlocks.each((b) => (bytes += bytesOf(b.ends, b.bytes)));
+      await db.searchSegments.each(({ docs, firstTerms }) => {
+        bytes += bytesOf(docs.docNums, docs.lengths) + termBytes(docs.ids) + termBytes(firstTerms);
       });
       await db.searchPending.each(({ doc }) => {
-        bytes += bytesOf(doc.tfs, doc.positions, doc.posEnd);
-        for (const term of doc.terms) bytes += term.length * 2;
+        bytes += bytesOf(doc.tfs, doc.positions, doc.posEnd) + termBytes(doc.terms);
       });
       bytes += (await db.searchDocs.count()) * 48 + (await db.searchDeleted.count()) * 8;
       return bytes;
