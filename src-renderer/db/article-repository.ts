@@ -7,6 +7,7 @@ import type {
   ArticleRecord,
   ArticleRepository,
   ImageRecord,
+  SearchMetaRecord,
   SourceRecord,
 } from './records.ts';
 import type { StoredImage } from '../../src-core/capture/offline-images.ts';
@@ -124,13 +125,17 @@ export function createArticleRepository(
    * its line in the list and its search entry. The writes go out together: a transaction's
    * requests are queued in order, so waiting for each in turn would only add round trips.
    */
-  const addArticle = async (record: ArticleRecord, doc = indexDocument(searchFields(record))) => {
+  const addArticle = async (
+    record: ArticleRecord,
+    doc = indexDocument(searchFields(record)),
+    counter?: Promise<SearchMetaRecord | undefined>,
+  ) => {
     const chunks = bodyChunkRecords(record.id, record.body);
     await Promise.all([
       db.bodies.bulkPut(chunks),
       db.articles.add(storedHead(record, chunks.length)),
       db.summaries.put(toSummary(record)),
-      indexNewArticle(db, record.id, doc),
+      indexNewArticle(db, record.id, doc, counter),
     ]);
   };
   const BODY_STORES = [db.articles, db.bodies, db.summaries, ...searchWriteTables(db)] as const;
@@ -149,7 +154,7 @@ export function createArticleRepository(
         ...parsed,
         images: parsed.images ?? [],
         id: crypto.randomUUID(),
-        tags: [],
+        tags: changeTags([], { add: options.tags ?? [] }),
         collections: [],
         addedAt: time,
         updatedAt: time,
@@ -182,16 +187,18 @@ export function createArticleRepository(
         const doc = indexDocument(searchFields(article));
         await db.transaction('rw', [...BODY_STORES, db.sources, db.images], async () => {
           // Reads and writes in one transaction: no other add can slip in between.
+          const counter = db.searchMeta.get('nextDoc');
           const [duplicate, citekey] = await Promise.all([
             findDuplicate(source.sha256, article.canonicalUrl),
             freeCitekey(db, article.csl),
+            counter,
           ]);
           if (duplicate) throw new Duplicate(duplicate);
           article.citekey = citekey;
           // A rejected image (or article) aborts the whole transaction: nothing is left behind.
           await Promise.all([
             db.sources.put(source),
-            addArticle(article, doc),
+            addArticle(article, doc, counter),
             images.length ? db.images.bulkAdd(images) : undefined,
           ]);
         });

@@ -134,3 +134,21 @@ describe('setCollections', () => {
     expect(await library.db.articles.count()).toBe(1);
   });
 });
+
+describe('add with tags', () => {
+  it('stores an import’s own tags cleaned and once each, searchable at once', async () => {
+    const { parsed, bytes } = await variantArticle('tagged');
+    const result = await library.articles.add(parsed, bytes, {
+      tags: ['  Oceans ', 'oceans', 'Field work'],
+    });
+    expect(result.article.tags).toEqual(['Oceans', 'Field work']);
+    expect((await library.db.summaries.get(result.article.id))?.tags).toEqual([
+      'Oceans',
+      'Field work',
+    ]);
+    const search = createLibrarySearch(library.db);
+    expect((await search.search('tag:"field work"')).hits.map((h) => h.id)).toEqual([
+      result.article.id,
+    ]);
+  });
+});

@@ -128,6 +128,8 @@ export type AddResult =
 export interface AddOptions {
   /** Offline copies of the article's images (collectOfflineImages), written with it. */
   images?: readonly StoredImage[];
+  /** Tags it arrives with (an import's own tags), cleaned as tags.ts says. */
+  tags?: readonly string[];
 }
 
 /** User edits to citation metadata. Empty strings (and `null`) remove a field. */

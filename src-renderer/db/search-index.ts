@@ -58,8 +58,10 @@ export async function indexNewArticle(
   db: QuireDatabase,
   articleId: string,
   doc: ForwardDoc,
+  /** The `nextDoc` counter as read earlier in this transaction (saves a round trip). */
+  counter?: Promise<SearchMetaRecord | undefined>,
 ): Promise<void> {
-  const docNum = ((await db.searchMeta.get('nextDoc'))?.value ?? 0) + 1;
+  const docNum = ((await (counter ?? db.searchMeta.get('nextDoc')))?.value ?? 0) + 1;
   await Promise.all([
     db.searchMeta.put({ key: 'nextDoc', value: docNum }),
     db.searchPending.put({ docNum, id: articleId, doc }),

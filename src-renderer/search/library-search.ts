@@ -8,7 +8,12 @@ import {
 import type { QuireDatabase } from '../db/database.ts';
 import { checkIndex, repairIndex, type IndexCheck } from '../db/search-check.ts';
 import { INDEX_VERSION, storedIndexVersion } from '../db/search-index.ts';
-import { flushPending, mergeSegmentsAsNeeded, rebuildIndex } from '../db/search-maintenance.ts';
+import {
+  flushPending,
+  maintainIndexWhenDue,
+  mergeSegmentsAsNeeded,
+  rebuildIndex,
+} from '../db/search-maintenance.ts';
 import { SegmentCache, searchReadTables } from '../db/search-snapshot.ts';
 
 export interface SearchOptions {
@@ -24,6 +29,8 @@ export interface LibrarySearch {
   search(query: string | ParsedQuery, options?: SearchOptions): Promise<SearchResult>;
   /** Writes pending documents into segments and merges segments as needed. */
   flush(): Promise<void>;
+  /** What a long import calls after each article: flushes once enough are pending. */
+  maintain(): Promise<void>;
   /** Bytes the index occupies: postings, positions, document tables, pending documents. */
   indexBytes(): Promise<number>;
   check(): Promise<IndexCheck>;
@@ -64,6 +71,8 @@ export function createLibrarySearch(db: QuireDatabase): LibrarySearch {
       await flushPending(db);
       await (merging = merging.then(() => mergeSegmentsAsNeeded(db)));
     },
+
+    maintain: () => maintainIndexWhenDue(db),
 
     async indexBytes() {
       let bytes = 0;
