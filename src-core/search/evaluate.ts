@@ -180,7 +180,8 @@ class Scorer {
 
 /** Does a document (local index) hold the phrase's words at consecutive positions? */
 function hasPhrase(local: number, rows: TermRow[]): boolean {
-  let starts: Set<number> | null = null;
+  // Where the phrase could start, ascending; each next word keeps the starts it follows.
+  let starts: number[] = [];
   for (let i = 0; i < rows.length; i++) {
     const { postings, positions } = rows[i]!.entry;
     if (!positions) return false;
@@ -188,12 +189,23 @@ function hasPhrase(local: number, rows: TermRow[]): boolean {
     if (at < 0) return false;
     const from = at === 0 ? 0 : positions.ends[at - 1]!;
     const found = readDeltas(positions.bytes, from, positions.ends[at]!);
-    const next = new Set<number>();
-    for (const p of found) if (!starts || starts.has(p - i)) next.add(p - i);
-    if (next.size === 0) return false;
-    starts = next;
+    if (i === 0) {
+      starts = found;
+      continue;
+    }
+    // Both lists ascend: one merge pass keeps the starts s with s + i among `found`.
+    const kept: number[] = [];
+    let j = 0;
+    for (const start of starts) {
+      const want = start + i;
+      while (j < found.length && found[j]! < want) j++;
+      if (j === found.length) break;
+      if (found[j] === want) kept.push(start);
+    }
+    if (kept.length === 0) return false;
+    starts = kept;
   }
-  return true;
+  return starts.length > 0;
 }
 
 function binarySearch(array: Uint32Array, value: number): number {
