@@ -39,7 +39,11 @@ export function App() {
   const host = useHost();
   const [allowPrivate, setAllowPrivate] = useAllowPrivate(library);
   const [addingUrls, setAddingUrls] = useState(false);
-  const articleCount = useLiveQuery(() => library.db.summaries.count(), [library]);
+  // Whether there is any article: one key read (a count would read every key, on every write).
+  const hasArticles = useLiveQuery(
+    async () => (await library.db.summaries.limit(1).primaryKeys()).length > 0,
+    [library],
+  );
   // The open article, and the paragraph a search hit asked for (a new object per click, so
   // the same hit clicked again scrolls again).
   const [opened, setOpened] = useState<{ id: string; paragraph?: number } | null>(null);
@@ -108,7 +112,7 @@ export function App() {
     onError: setDeleteError,
   });
 
-  const isEmpty = articleCount === 0;
+  const isEmpty = hasArticles === false;
   const batch = importer.run && importer.run.outcomes.length > 1 ? importer.run : null;
   return (
     <div className="app">
@@ -119,7 +123,7 @@ export function App() {
         chooseFolderWithHost={folders ? chooseFolderWithHost : null}
         onPaste={() => setPasting(true)}
         onUrls={() => setAddingUrls(true)}
-        canExport={!!articleCount}
+        canExport={!!hasArticles}
         onExport={() => setExporting([])}
       />
       {batch ? (
@@ -166,7 +170,7 @@ export function App() {
               onAddSample={() => importSources([sampleArticle()], 'the sample article')}
             />
           ) : (
-            articleCount !== undefined && (
+            hasArticles !== undefined && (
               <p className="screen-note">Choose an article from your library to read it.</p>
             )
           )}

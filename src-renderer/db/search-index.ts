@@ -47,7 +47,10 @@ export async function indexArticle(
       : db.searchDeleted.put({ docNum: current.docNum }));
   }
   if (doc) await indexNewArticle(db, articleId, doc);
-  else if (current) await db.searchDocs.delete(articleId);
+  else if (current) {
+    // A removal advances the counter too: it is how the library list sees every change.
+    await Promise.all([db.searchDocs.delete(articleId), nextCounter(db, 'nextDoc')]);
+  }
 }
 
 /**

@@ -46,6 +46,8 @@ export interface ViewResult {
   /** Every matching article, in order. */
   ids: string[];
   total: number;
+  /** Articles in the library, for "12 of 5,000". */
+  libraryTotal: number;
   hints: string[];
   /** Folded query words to mark in snippets (a trailing * marks a prefix). */
   highlight: string[];
@@ -132,7 +134,7 @@ export function createLibraryView(db: QuireDatabase, search: LibrarySearch) {
       const descending = request.sort === 'relevance' && !parsed.node ? true : request.descending;
       if (!narrowed) {
         const ids = sort === 'relevance' ? [] : await ordered(sort, descending);
-        return { ids, total: ids.length, hints, highlight: [], narrowed };
+        return { ids, total: ids.length, libraryTotal: ids.length, hints, highlight: [], narrowed };
       }
       const result = await search.search(parsed, { filter: filter.node, cancelled });
       let ids: string[];
@@ -149,6 +151,8 @@ export function createLibraryView(db: QuireDatabase, search: LibrarySearch) {
       return {
         ids,
         total: result.total,
+        // The cached order (a keys-only read once per change of the library) says how many.
+        libraryTotal: (await ordered('added', true)).length,
         hints: [...new Set([...hints, ...result.hints])],
         highlight: parsed.highlight,
         narrowed,

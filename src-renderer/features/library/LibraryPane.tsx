@@ -1,5 +1,4 @@
 import './library.css';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ArticleSummary, Library } from '../../db/index.ts';
 import type { HitSnippet } from '../../search/library-snippets.ts';
@@ -86,7 +85,6 @@ export function LibraryPane({ library, selectedId, onOpen, onDelete, onExport, o
   const total = result?.total ?? 0;
   const filterCount = activeFilterCount(request.filters);
   const searching = request.query.trim() !== '';
-  const libraryTotal = useLibraryTotal(library, generation);
   const indexing = useIndexBuild();
   return (
     <nav className="library-pane" aria-labelledby="library-heading">
@@ -162,7 +160,7 @@ export function LibraryPane({ library, selectedId, onOpen, onDelete, onExport, o
         {result && (
           <span className="pane-heading__count" data-testid="library-count">
             {result.narrowed
-              ? `${total.toLocaleString()} of ${(libraryTotal ?? total).toLocaleString()}`
+              ? `${total.toLocaleString()} of ${result.libraryTotal.toLocaleString()}`
               : total.toLocaleString()}
           </span>
         )}
@@ -226,10 +224,6 @@ export function LibraryPane({ library, selectedId, onOpen, onDelete, onExport, o
       )}
     </nav>
   );
-}
-
-function useLibraryTotal(library: Library, generation: string | undefined) {
-  return useLiveQuery(() => library.db.summaries.count(), [library, generation]);
 }
 
 /**

@@ -18,17 +18,16 @@ const REFRESH_MS = 400;
 const FIRST_ROWS = 100;
 
 /**
- * A number that changes whenever articles are added, edited, tagged, moved or deleted (every
- * such write re-indexes the article or removes it), read from two tiny records.
+ * A value that changes whenever articles are added, edited, tagged, moved or deleted (each such
+ * write advances the index's document counter) or collections change, read from tiny records.
  */
 export function useLibraryGeneration(library: Library): string | undefined {
   return useLiveQuery(async () => {
-    const [count, next, collections] = await Promise.all([
-      library.db.summaries.count(),
+    const [next, collections] = await Promise.all([
       library.db.searchMeta.get('nextDoc'),
       library.db.collections.count(),
     ]);
-    return `${count}:${next?.value ?? 0}:${collections}`;
+    return `${next?.value ?? 0}:${collections}`;
   }, [library]);
 }
 
@@ -70,19 +69,27 @@ export function useLibraryView(
     if (hasResult || !isDefault(request)) return;
     let live = true;
     void (async () => {
-      const [ids, total] = await Promise.all([
-        library.db.summaries.orderBy('addedAt').reverse().limit(FIRST_ROWS).primaryKeys(),
-        library.db.summaries.count(),
-      ]);
+      const ids = await library.db.summaries
+        .orderBy('addedAt')
+        .reverse()
+        .limit(FIRST_ROWS)
+        .primaryKeys();
+      if (!live) return;
+      const first: ViewResult = {
+        ids,
+        total: ids.length,
+        libraryTotal: ids.length,
+        hints: [],
+        highlight: [],
+        narrowed: false,
+      };
+      setState((s) => (s.result ? s : { result: first, pending: true, error: null }));
+      // Counting reads every key (IndexedDB has no stored count): the rows do not wait for it.
+      if (ids.length < FIRST_ROWS) return;
+      const total = await library.db.summaries.count();
       if (!live) return;
       setState((s) =>
-        s.result
-          ? s
-          : {
-              result: { ids, total, hints: [], highlight: [], narrowed: false },
-              pending: true,
-              error: null,
-            },
+        s.result === first ? { ...s, result: { ...first, total, libraryTotal: total } } : s,
       );
     })();
     return () => {
