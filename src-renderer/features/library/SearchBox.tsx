@@ -32,7 +32,7 @@ export function SearchBox({ query, onQuery, pending }: Props) {
         id={id}
         type="search"
         className="search-box__input"
-        placeholder="Search: words, “phrases”, author:…"
+        placeholder="Search the library"
         value={query}
         spellCheck={false}
         autoComplete="off"

@@ -3,8 +3,8 @@ import type { SortKey } from '../../search/library-view.ts';
 
 export const SORT_LABELS: Record<SortKey, string> = {
   relevance: 'Best match',
-  added: 'Date added',
-  published: 'Date published',
+  added: 'Added',
+  published: 'Published',
   title: 'Title',
   author: 'Author',
   site: 'Site',
