@@ -52,7 +52,8 @@ export function TagEditor({ articleId, tags }: Props) {
           id={id}
           type="text"
           className="tag-editor__input"
-          placeholder={tags.length ? 'Add a tag' : 'Add tags (commas separate)'}
+          placeholder="Add tags"
+          title="Separate tags with commas; Enter adds them"
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
         />
