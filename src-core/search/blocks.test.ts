@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { blockRange, packSegment, termsInBlock, unpackBlocks } from './blocks.ts';
-import { indexDocument, type IndexedFields } from './document.ts';
+import { indexDocument } from './document.ts';
+import { indexedFields } from './test-fields.ts';
 import { buildSegment, positionBytes } from './segment.ts';
 
-const fields = (body: string[]): IndexedFields => ({
-  title: 'A title',
-  authors: ['Ann Tide'],
-  sites: [],
-  body,
-  notices: [],
-  notes: [],
-  tags: ['Oceans'],
-  collections: [],
-  year: 2018,
-  noticeKinds: [],
-  has: [],
-});
+const fields = (body: string[]) =>
+  indexedFields({ title: 'A title', authors: ['Ann Tide'], body, tags: ['Oceans'], year: 2018 });
 
 /** Three documents with many distinct words, so small blocks split them. */
 const segment = buildSegment(

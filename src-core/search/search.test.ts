@@ -8,24 +8,12 @@ import {
   runQuery,
   type IndexSnapshot,
 } from './evaluate.ts';
+import { indexedFields } from './test-fields.ts';
 import { memoryIndex } from './memory-index.ts';
 import { parseQuery } from './query.ts';
 import { buildSegment, mergeSegments, type SegmentInput } from './segment.ts';
 
-const fields = (over: Partial<IndexedFields>): IndexedFields => ({
-  title: '',
-  authors: [],
-  sites: [],
-  body: [],
-  notices: [],
-  notes: [],
-  tags: [],
-  collections: [],
-  year: null,
-  noticeKinds: [],
-  has: [],
-  ...over,
-});
+const fields = indexedFields;
 
 /** The reference article (South Front via Global Research, 2018) as the index reads it. */
 function referenceArticle(): IndexedFields {

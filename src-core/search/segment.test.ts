@@ -7,22 +7,10 @@ import {
   type BuiltSegment,
   type SegmentInput,
 } from './segment.ts';
+import { indexedFields } from './test-fields.ts';
 import { readDeltas, VarintWriter } from './varint.ts';
 
-const fields = (over: Partial<IndexedFields>): IndexedFields => ({
-  title: '',
-  authors: [],
-  sites: [],
-  body: [],
-  notices: [],
-  notes: [],
-  tags: [],
-  collections: [],
-  year: null,
-  noticeKinds: [],
-  has: [],
-  ...over,
-});
+const fields = indexedFields;
 
 /** The positions of `term` in a forward doc. */
 function forwardPositions(doc: ForwardDoc, term: string): number[] {

@@ -1,12 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Library } from './index.ts';
-import type { ArticleRecord, ArticleSummary } from './records.ts';
-
-/** The library list, newest first; `undefined` while loading. Re-renders after any write. */
-export function useArticleSummaries(library: Library): ArticleSummary[] | undefined {
-  return useLiveQuery(() => library.articles.list(), [library]);
-}
+import type { ArticleRecord } from './records.ts';
 
 /**
  * One article: `undefined` while loading, `null` when there is no such article

@@ -26,7 +26,7 @@ export type { AddStyleResult, SettingsRepository, StyleRepository } from './styl
 export type { NoticeCheck } from '../../src-core/article/verify-rights.ts';
 export type { RepositoryOptions } from './article-repository.ts';
 export { QuireDatabase } from './database.ts';
-export { useArticle, useArticleSummaries } from './hooks.ts';
+export { useArticle } from './hooks.ts';
 
 /** The one handle features receive: the database plus its repositories. */
 export interface Library {
