@@ -24,6 +24,8 @@ import { parseCommandLine, quoteArg, UsageError, type CommandSpec } from './args
 import { FetchError, fetchResource } from '../capture/fetch-resource.ts';
 import { readImportFile } from './read-file.ts';
 import { parseHtml } from './parse-html.ts';
+import { ExcerptError } from '../../src-core/excerpt/build.ts';
+import { EXCERPT_HELP, excerptCommand, excerptOutput } from './excerpt.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -50,7 +52,7 @@ Usage:
       Print one file with an entry for every FILE, citation keys made unique across them.
       text, md and html print the reference list in --style (required for them); with
       csl-json, --style gives the titles the casing that style wants.
-  quire --help, quire -h (anywhere on the line)
+${EXCERPT_HELP}  quire --help, quire -h (anywhere on the line)
       Show this help.
 
 STYLE is one of ${BUILT_IN_STYLE_IDS.join(', ')} (CSL styles);
@@ -64,8 +66,8 @@ and devices are refused unread.
 A URL must give a page (HTML, XHTML, Markdown or plain text) of at most 10 MB within 30 seconds,
 in at most 5 redirects.
 Exit codes: 0 success, 1 a file or URL could not be read, is not an article or not a usable
-style, or the locator does not fit the article, 2 wrong usage (the command line is checked
-before any file is read or any URL fetched).
+style, the locator does not fit the article or the quote is not in it, 2 wrong usage (the
+command line is checked before any file is read or any URL fetched).
 `;
 
 const TEXT_FORMATS = ['text', 'md', 'markdown', 'html'] as const;
@@ -79,7 +81,7 @@ function checkStyle(style: string, dataFormats: boolean): void {
 }
 
 /** Every command, its arguments and its options: the command line is checked against these. */
-const COMMANDS: Record<'parse' | 'cite' | 'export', CommandSpec> = {
+const COMMANDS: Record<'parse' | 'cite' | 'export' | 'excerpt', CommandSpec> = {
   parse: {
     positional: ['FILE'],
     minPositional: 0,
@@ -125,6 +127,7 @@ const COMMANDS: Record<'parse' | 'cite' | 'export', CommandSpec> = {
         throw new UsageError(`--style applies to csl-json and text formats, not ${format}`);
     },
   },
+  excerpt: excerptCommand((style) => checkStyle(style, false)),
 };
 
 const sha256 = async (data: Uint8Array): Promise<string> =>
@@ -222,6 +225,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const { command, positional, options } = invocation;
     if (command === 'cite') io.stdout(await citeOutput(positional[0]!, options));
     else if (command === 'export') io.stdout(await exportOutput(positional, options));
+    else if (command === 'excerpt')
+      io.stdout(await excerptOutput(positional[0]!, options, { load, engineFor }));
     else {
       const url = options.get('url');
       const article =
@@ -240,7 +245,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       error instanceof ImportError ||
       error instanceof FetchError ||
       error instanceof CslStyleError ||
-      error instanceof LocatorError
+      error instanceof LocatorError ||
+      error instanceof ExcerptError
     ) {
       io.stderr(`quire: ${error.message}\n`);
       return 1;

@@ -11,6 +11,8 @@ import { isOrganisation, parseByline, properCase } from '../../article/names.ts'
 import { noticeKind } from '../../article/notices.ts';
 import { readDateline } from '../../article/rules/dateline.ts';
 import { parseHtml } from '../capture.ts';
+import { anchorTarget } from '../../excerpt/anchor.ts';
+import { findQuote } from '../../excerpt/find-quote.ts';
 import {
   hostileInput,
   LOOPS_FOREVER,
@@ -25,6 +27,24 @@ import {
 // the input is built here, the call made, and the outcome posted back.
 
 const context = { organisations: ['Harbour Times'] };
+
+/** The input as an article body, and a 2,000-character quote of it with one character changed. */
+function quoteCase(s: string) {
+  const body = [{ n: 1, id: 'p1', text: s }];
+  const exact = s.slice(1000, 3000);
+  return { body, quote: `${exact.slice(0, 1000)}\u00a7${exact.slice(1001)}` };
+}
+
+/** A highlight of the input whose words changed and whose position is stale: the full search. */
+function staleTarget(s: string) {
+  const { body, quote } = quoteCase(s);
+  const paragraphs = { firstId: 'p1', firstN: 1, lastId: 'p1', lastN: 1 };
+  return anchorTarget(body, {
+    quote: { type: 'TextQuoteSelector', exact: quote, prefix: s.slice(968, 1000), suffix: '' },
+    position: { type: 'TextPositionSelector', start: s.length - 10, end: s.length },
+    paragraphs,
+  });
+}
 
 const CALLS: Record<Target, (input: string) => unknown> = {
   'captureSource text/plain': (s) => captureSource(s, 'text/plain'),
@@ -42,6 +62,11 @@ const CALLS: Record<Target, (input: string) => unknown> = {
   parseByline: (s) => parseByline(s, context),
   isOrganisation: (s) => isOrganisation(s, context),
   properCase: (s) => properCase(s),
+  anchorTarget: (s) => staleTarget(s),
+  findQuote: (s) => {
+    const { body, quote } = quoteCase(s);
+    return findQuote(body, quote);
+  },
   [LOOPS_FOREVER]: () => {
     for (;;);
   },

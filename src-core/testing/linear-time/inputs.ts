@@ -19,6 +19,8 @@ export const TARGETS = [
   'parseByline',
   'isOrganisation',
   'properCase',
+  'anchorTarget',
+  'findQuote',
 ] as const;
 
 /** A call that never returns: the runner's own check that it stops a hang. */
