@@ -77,7 +77,7 @@ describe('ArticleRepository.remove and restore', () => {
     const sourceBefore = await library.db.sources.get(sha);
 
     const deleted = await library.articles.remove(article.id);
-    expect(deleted).toEqual({ article, source: sourceBefore, images: [] });
+    expect(deleted).toEqual({ article, source: sourceBefore, images: [], annotations: [] });
     expect(await library.articles.get(article.id)).toBeUndefined();
     expect(await library.articles.sourceBytes(sha)).toBeUndefined();
     expect(await library.articles.count()).toBe(0);

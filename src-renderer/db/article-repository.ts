@@ -1,5 +1,5 @@
 import type { ParsedArticle, Sha256 } from '../../src-core/article/model.ts';
-import { verifyRights, type NoticeCheck } from '../../src-core/article/verify-rights.ts';
+import { verifyRights } from '../../src-core/article/verify-rights.ts';
 import type { QuireDatabase } from './database.ts';
 import { applyMetadataPatch, validateMetadataPatch } from './metadata-patch.ts';
 import type {
@@ -27,6 +27,7 @@ import { decodeSourceText } from '../../src-core/import/decode.ts';
 import { indexArticle, indexNewArticle, searchWriteTables } from './search-index.ts';
 import { indexDocument } from '../../src-core/search/index.ts';
 import { searchFields } from './search-fields.ts';
+import { alteredParagraphs } from '../../src-core/article/verify-text.ts';
 import { changeTags } from '../../src-core/library/tags.ts';
 
 export interface RepositoryOptions {
@@ -139,6 +140,47 @@ export function createArticleRepository(
     ]);
   };
   const BODY_STORES = [db.articles, db.bodies, db.summaries, ...searchWriteTables(db)] as const;
+
+  /** Proves the stored bytes, body text and notices against each other (see ArticleCheck). */
+  const verifyArticle: ArticleRepository['verifyArticle'] = async (id, hash, loaded) => {
+    const [article, source] = await db.transaction('r', db.articles, db.sources, async () => {
+      const record = loaded?.id === id ? loaded : await db.articles.get(id);
+      return [record, record && (await db.sources.get(record.source.sha256))] as const;
+    });
+    if (!article) throw unknownArticle(id);
+    if (!source) throw new Error(`The original source of article "${id}" is missing`);
+    // The same decoder as the import (BOMs, UTF-16, declared charsets), so offsets mean the
+    // same characters; without the import's judgement of the content, so a source stored
+    // under older rules is never refused by newer ones.
+    // A fetched page is decoded with what its server declared, as its capture was.
+    const { fetched } = article.source;
+    const { text } = decodeSourceText(
+      source.bytes,
+      source.fileName,
+      fetched ? { charset: fetched.charset, mediaType: fetched.mediaType } : undefined,
+    );
+    const checks = await verifyRights(article.rights, text, hash);
+    // Notices and text matching the stored bytes prove nothing if the bytes changed.
+    if ((await hash(source.bytes)) !== article.source.sha256) {
+      return {
+        source: { status: 'bytes-differ' },
+        notices: checks.map(({ notice }) => ({
+          notice,
+          status: 'hash-differs',
+          detail: 'the stored source bytes no longer match their SHA-256',
+        })),
+      };
+    }
+    // The caller's loaded record has its whole body; a stored head keeps it in chunks.
+    const body = loaded?.id === id && loaded.body ? loaded.body : (await getFull(id))?.body;
+    const altered = alteredParagraphs(body ?? [], text);
+    return {
+      source: altered.length
+        ? { status: 'text-differs', paragraphs: altered }
+        : { status: 'intact' },
+      notices: checks,
+    };
+  };
 
   return {
     findDuplicate: (parsed) =>
@@ -309,27 +351,36 @@ export function createArticleRepository(
         // Each source belongs to exactly one article (unique index), so it goes too.
         const source = (await db.sources.get(article.source.sha256)) ?? null;
         const images = await db.images.where('articleId').equals(id).toArray();
+        const annotations = await db.annotations.where('articleId').equals(id).toArray();
         await db.sources.delete(article.source.sha256);
         await db.images.where('articleId').equals(id).delete();
+        await db.annotations.where('articleId').equals(id).delete();
         await deleteBody(db, id);
         await db.articles.delete(id);
         await db.summaries.delete(id);
         await indexArticle(db, id, null);
-        return { article, source, images };
+        return { article, source, images, annotations };
       }),
 
-    async restore({ article, source, images = [] }) {
+    async restore({ article, source, images = [], annotations = [] }) {
       if (source && source.sha256 !== article.source.sha256) {
         throw new Error('Cannot restore: the source bytes belong to a different article');
       }
       if (images.some((image) => image.articleId !== article.id)) {
         throw new Error('Cannot restore: an image belongs to a different article');
       }
+      if (annotations.some((annotation) => annotation.articleId !== article.id)) {
+        throw new Error('Cannot restore: an annotation belongs to a different article');
+      }
       try {
         await db.transaction('rw', [...BODY_STORES, db.sources, db.images], async () => {
           await addArticle(article); // add, not put: never overwrite a newer record
           if (source) await db.sources.put(source);
           if (images.length) await db.images.bulkAdd(images);
+          if (annotations.length) {
+            await db.annotations.bulkAdd(annotations);
+            await indexArticle(db, article.id, article); // their notes are searchable again
+          }
         });
       } catch (error) {
         if (!isConstraintError(error)) throw error;
@@ -341,32 +392,9 @@ export function createArticleRepository(
 
     sourceBytes: async (hash) => (await db.sources.get(hash))?.bytes,
 
-    async verifyNotices(id, hash, loaded): Promise<NoticeCheck[]> {
-      const [article, source] = await db.transaction('r', db.articles, db.sources, async () => {
-        const record = loaded?.id === id ? loaded : await db.articles.get(id);
-        return [record, record && (await db.sources.get(record.source.sha256))] as const;
-      });
-      if (!article) throw unknownArticle(id);
-      if (!source) throw new Error(`The original source of article "${id}" is missing`);
-      // The same decoder as the import (BOMs, UTF-16, declared charsets), so offsets mean the
-      // same characters; without the import's judgement of the content, so a source stored
-      // under older rules is never refused by newer ones.
-      // A fetched page is decoded with what its server declared, as its capture was.
-      const { fetched } = article.source;
-      const { text } = decodeSourceText(
-        source.bytes,
-        source.fileName,
-        fetched ? { charset: fetched.charset, mediaType: fetched.mediaType } : undefined,
-      );
-      const checks = await verifyRights(article.rights, text, hash);
-      // Notices matching the stored bytes prove nothing if the bytes themselves changed.
-      if ((await hash(source.bytes)) === article.source.sha256) return checks;
-      return checks.map(({ notice }) => ({
-        notice,
-        status: 'hash-differs',
-        detail: 'the stored source bytes no longer match their SHA-256',
-      }));
-    },
+    verifyNotices: async (id, hash, loaded) => (await verifyArticle(id, hash, loaded)).notices,
+
+    verifyArticle,
 
     count: () => db.articles.count(),
 

@@ -10,6 +10,7 @@ import {
   type ArticleRecordV4,
 } from './migrations.ts';
 import type {
+  AnnotationRecord,
   ArticleSummary,
   BodyChunkRecord,
   CollectionRecord,
@@ -26,7 +27,7 @@ import type {
   SourceRecord,
   StyleRecord,
 } from './records.ts';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './schema.ts';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from './schema.ts';
 import { toSummary } from './summary.ts';
 import { bodyChunkRecords, storedHead } from './body-store.ts';
 import { INDEX_VERSION } from './search-index.ts';
@@ -69,6 +70,7 @@ export class QuireDatabase extends Dexie {
   declare searchPositionBlocks: Table<SearchPositionBlockRecord, [number, number]>;
   declare searchDeleted: EntityTable<SearchDeletedRecord, 'docNum'>;
   declare searchMeta: EntityTable<SearchMetaRecord, 'key'>;
+  declare annotations: EntityTable<AnnotationRecord, 'id'>;
 
   constructor(name: string) {
     // Relaxed: a commit is in the operating system's hands before it resolves, not flushed to
@@ -138,5 +140,7 @@ export class QuireDatabase extends Dexie {
           await summaries.put(toSummary(count ? { ...migrated, body } : migrated));
         }
       });
+    // A new store only: no record changes shape.
+    this.version(6).stores(SCHEMA_V6);
   }
 }

@@ -1,3 +1,4 @@
+import { createAnnotationRepository, type AnnotationRepository } from './annotation-repository.ts';
 import { createArticleRepository, type RepositoryOptions } from './article-repository.ts';
 import { QuireDatabase } from './database.ts';
 import type { ArticleRepository } from './records.ts';
@@ -11,6 +12,8 @@ import {
 
 export type {
   AddResult,
+  AnnotationRecord,
+  ArticleCheck,
   ArticleRecord,
   ArticleRepository,
   ArticleSummary,
@@ -18,10 +21,12 @@ export type {
   DeletedArticle,
   MetadataPatch,
   SettingRecord,
+  SourceCheck,
   SourceRecord,
   StyleRecord,
 } from './records.ts';
 export type { CollectionRepository } from './collection-repository.ts';
+export type { AnnotationFilter, AnnotationRepository } from './annotation-repository.ts';
 export type { AddStyleResult, SettingsRepository, StyleRepository } from './style-repository.ts';
 export type { NoticeCheck } from '../../src-core/article/verify-rights.ts';
 export type { RepositoryOptions } from './article-repository.ts';
@@ -35,6 +40,7 @@ export interface Library {
   styles: StyleRepository;
   settings: SettingsRepository;
   collections: CollectionRepository;
+  annotations: AnnotationRepository;
   close(): void;
 }
 
@@ -46,6 +52,7 @@ export function openLibrary(name: string, options: RepositoryOptions): Library {
     db,
     articles,
     collections: createCollectionRepository(db, articles, options.now ?? Date.now),
+    annotations: createAnnotationRepository(db, options.now ?? Date.now),
     styles: createStyleRepository(db, options.now ?? Date.now),
     settings: createSettingsRepository(db),
     close: () => db.close(),

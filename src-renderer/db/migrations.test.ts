@@ -11,7 +11,7 @@ import {
   migrateArticleV4toV5,
   type ArticleRecordV3,
 } from './migrations.ts';
-import { SCHEMA_V1, SCHEMA_V3, SCHEMA_V4 } from './schema.ts';
+import { SCHEMA_V1, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './schema.ts';
 import { storedHead } from './body-store.ts';
 
 /** A version 3 record as the current schema holds it after every upgrade since. */
@@ -53,7 +53,7 @@ describe('migrateArticleV1toV2', () => {
   });
 });
 
-describe('schema upgrade 1 → 5', () => {
+describe('schema upgrade 1 → 6', () => {
   let name: string;
   afterEach(() => Dexie.delete(name));
 
@@ -77,7 +77,7 @@ describe('schema upgrade 1 → 5', () => {
     try {
       // The body now lives in chunks: read the record back whole, as the repository does.
       const record = await withBody(db, await db.articles.get('old-1'));
-      expect(db.verno).toBe(5);
+      expect(db.verno).toBe(6);
       expect(record).toEqual(upgradedFromV3(migrateArticlesV2toV3([migrateArticleV1toV2(v1)])[0]!));
       expect(record?.images).toEqual([]);
       expect(record?.canonicalUrl).toBeNull();
@@ -140,7 +140,7 @@ describe('migrateArticleV3toV4', () => {
   });
 });
 
-describe('schema upgrade 3 → 5', () => {
+describe('schema upgrade 3 → 6', () => {
   let name: string;
   afterEach(() => Dexie.delete(name));
 
@@ -172,7 +172,7 @@ describe('schema upgrade 3 → 5', () => {
 
     const db = new QuireDatabase(name);
     try {
-      expect(db.verno).toBe(5);
+      expect(db.verno).toBe(6);
       const heads = await db.articles.orderBy('addedAt').toArray();
       expect(heads.map((h) => [h.body, h.bodyChunks])).toEqual(records.map(() => [[], 1]));
       const stored = await Promise.all(heads.map(async (h) => (await withBody(db, h))!));
@@ -209,7 +209,7 @@ describe('migrateArticleV4toV5', () => {
   });
 });
 
-describe('schema upgrade 4 → 5', () => {
+describe('schema upgrade 4 → 6', () => {
   let name: string;
   afterEach(() => Dexie.delete(name));
 
@@ -227,7 +227,7 @@ describe('schema upgrade 4 → 5', () => {
 
     const db = new QuireDatabase(name);
     try {
-      expect(db.verno).toBe(5);
+      expect(db.verno).toBe(6);
       const record = await withBody(db, await db.articles.get('v4'));
       expect(record).toEqual(migrateArticleV4toV5(v4));
       const summary = await db.summaries.get('v4');
@@ -240,6 +240,43 @@ describe('schema upgrade 4 → 5', () => {
       expect(await db.summaries.where('tags').equals('x').primaryKeys()).toEqual(['v4']);
       // The index starts empty: the search worker builds it.
       expect(await db.searchDocs.count()).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('schema upgrade 5 → 6', () => {
+  let name: string;
+  afterEach(() => Dexie.delete(name));
+
+  it('adds an empty annotations store and leaves articles, bodies, summaries and the index as they were', async () => {
+    name = freshDbName();
+    const old = new Dexie(name);
+    old.version(5).stores(SCHEMA_V5);
+    const v5 = upgradedFromV3(recordV3('v5', 'https://www.example.org/b'));
+    const head = storedHead(v5, 1);
+    const chunk = { articleId: 'v5', chunk: 0, paragraphs: v5.body };
+    const summary = toSummary(v5);
+    const meta = [
+      { key: 'nextDoc', value: 7 },
+      { key: 'version', value: 1 },
+    ];
+    await old.table('articles').add(head);
+    await old.table('bodies').add(chunk);
+    await old.table('summaries').add(summary);
+    await old.table('searchMeta').bulkAdd(meta);
+    old.close();
+
+    const db = new QuireDatabase(name);
+    try {
+      expect(db.verno).toBe(6);
+      expect(await db.articles.get('v5')).toEqual(head);
+      expect(await db.bodies.get(['v5', 0])).toEqual(chunk);
+      expect(await db.summaries.get('v5')).toEqual(summary);
+      expect(await db.searchMeta.toArray()).toEqual(meta);
+      expect(await db.annotations.count()).toBe(0);
+      expect(await db.annotations.where('articleId').equals('v5').count()).toBe(0);
     } finally {
       db.close();
     }

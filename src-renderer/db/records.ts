@@ -7,6 +7,8 @@ import type {
   Sha256,
 } from '../../src-core/article/model.ts';
 import type { NoticeCheck } from '../../src-core/article/verify-rights.ts';
+import type { HighlightColor } from '../../src-core/excerpt/annotation.ts';
+import type { AnnotationTarget } from '../../src-core/excerpt/types.ts';
 import type { StoredImage } from '../../src-core/capture/offline-images.ts';
 import type {
   ForwardDoc,
@@ -157,11 +159,46 @@ export interface BodyChunkRecord {
   paragraphs: ParsedArticle['body'];
 }
 
+/**
+ * Whether the stored article still is what was saved: the original bytes against the SHA-256
+ * recorded at import, and the body's display text against those bytes (alteredParagraphs).
+ */
+export type SourceCheck =
+  | { status: 'intact' }
+  | { status: 'bytes-differ' }
+  | { status: 'text-differs'; paragraphs: number[] };
+
+export interface ArticleCheck {
+  source: SourceCheck;
+  notices: NoticeCheck[];
+}
+
 export interface DeletedArticle {
   article: ArticleRecord;
   source: SourceRecord | null;
   /** Its offline images (absent in objects made before schema version 4). */
   images?: ImageRecord[];
+  /** Its highlights and notes (absent in objects made before schema version 6). */
+  annotations?: AnnotationRecord[];
+}
+
+/**
+ * A highlight, with an optional note and tags. `target` holds W3C Web Annotation selectors
+ * over the article's display text as it was when the highlight was made (`parserVersion`);
+ * the reader anchors them again in the current text and shows an orphan when they no longer
+ * fit, rather than pointing at other words.
+ */
+export interface AnnotationRecord {
+  id: string;
+  articleId: string;
+  target: AnnotationTarget;
+  color: HighlightColor;
+  /** Plain text, never read as markup; empty when none. */
+  note: string;
+  tags: string[];
+  createdAt: number;
+  updatedAt: number;
+  parserVersion: number;
 }
 
 export interface ArticleRepository {
@@ -204,6 +241,12 @@ export interface ArticleRepository {
     sha256: Sha256,
     loaded?: Pick<ArticleRecord, 'id' | 'rights' | 'source'>,
   ): Promise<NoticeCheck[]>;
+  /** The notices' checks and the stored text's: both proved against the original bytes. */
+  verifyArticle(
+    id: string,
+    sha256: Sha256,
+    loaded?: Pick<ArticleRecord, 'id' | 'rights' | 'source'> & Partial<Pick<ArticleRecord, 'body'>>,
+  ): Promise<ArticleCheck>;
   count(): Promise<number>;
   /** Sets a key typed by the user: checked, unique in the library, and fixed from then on. */
   setCitekey(id: string, key: string): Promise<ArticleRecord>;

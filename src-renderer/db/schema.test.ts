@@ -7,12 +7,13 @@ import { disposeLibrary, openTestLibrary } from './test-article.ts';
 let library: Library;
 afterEach(() => disposeLibrary(library));
 
-it('creates the current version (5): unique source hash and citation key, images, sortable summaries, body chunks, collections and the search stores', async () => {
+it('creates the current version (6): unique source hash and citation key, images, sortable summaries, body chunks, collections, the search stores and annotations by article, date, colour and tag', async () => {
   library = openTestLibrary();
   await library.db.open();
 
   expect(library.db.verno).toBe(CURRENT_SCHEMA_VERSION);
   expect(library.db.tables.map((t) => t.name).sort()).toEqual([
+    'annotations',
     'articles',
     'bodies',
     'collections',
@@ -63,4 +64,13 @@ it('creates the current version (5): unique source hash and citation key, images
   expect(library.db.collections.schema.idxByName['parentId']).toBeDefined();
   expect(library.db.bodies.schema.primKey.keyPath).toEqual(['articleId', 'chunk']);
   expect(Object.keys(library.db.bodies.schema.idxByName)).toEqual(['articleId']);
+  const annotations = library.db.annotations.schema;
+  expect(annotations.primKey.keyPath).toBe('id');
+  expect(Object.keys(annotations.idxByName).sort()).toEqual([
+    'articleId',
+    'color',
+    'tags',
+    'updatedAt',
+  ]);
+  expect(annotations.idxByName['tags']?.multi).toBe(true);
 });

@@ -76,4 +76,14 @@ export const SCHEMA_V5 = {
   searchMeta: 'key',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 5;
+/**
+ * Version 6 (reader and annotations): highlights and notes, each pointing into its article
+ * with W3C Web Annotation selectors (src-core/excerpt/types.ts), indexed by article, by last
+ * change (the library-wide list), by colour and by tag.
+ */
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  annotations: 'id, articleId, updatedAt, color, *tags',
+} as const;
+
+export const CURRENT_SCHEMA_VERSION = 6;

@@ -13,8 +13,12 @@ import { searchFields } from './search-fields.ts';
 /** Bumped when tokenizing or the stored format changes: the index is then rebuilt by command. */
 export const INDEX_VERSION = 1;
 
-/** The stores a write that re-indexes an article must include in its transaction. */
+/**
+ * The stores a write that re-indexes an article must include in its transaction (annotations:
+ * their notes and tags are part of the article's entry).
+ */
 export const searchWriteTables = (db: QuireDatabase) => [
+  db.annotations,
   db.searchDocs,
   db.searchPending,
   db.searchDeleted,
@@ -37,8 +41,11 @@ export async function indexArticle(
   articleId: string,
   record: ArticleRecord | null,
 ): Promise<void> {
-  const current = await db.searchDocs.get(articleId);
-  const doc = record ? indexDocument(searchFields(record)) : null;
+  const [current, annotations] = await Promise.all([
+    db.searchDocs.get(articleId),
+    record ? db.annotations.where('articleId').equals(articleId).toArray() : [],
+  ]);
+  const doc = record ? indexDocument(searchFields(record, annotations)) : null;
   if (current) {
     // Still waiting for a segment: it can simply go. In a segment: it is marked deleted.
     const waiting = await db.searchPending.where('docNum').equals(current.docNum).count();
