@@ -369,11 +369,11 @@ test('an article saved by the Foundation build is upgraded and re-read when open
         };
       }),
   );
-  // Dexie schema 5 is IndexedDB version 50; the upgrades gave the old record a citation key and
+  // Dexie schema 6 is IndexedDB version 60; the upgrades gave the old record a citation key and
   // an empty list of collections, and the re-read (parser version 3) its list of images (a text
   // file has none).
   expect(stored).toEqual({
-    version: 50,
+    version: 60,
     parserVersion: 3,
     tags: ['libraries'],
     citekey: expect.stringMatching(/^[a-z]+\d{4}[a-z]+$/u),

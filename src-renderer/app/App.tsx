@@ -21,14 +21,19 @@ import { sampleArticle } from '../features/import/sample.ts';
 import { pastedContent, useImporter, type PastedContent } from '../features/import/use-importer.ts';
 import { LibraryPane } from '../features/library/LibraryPane.tsx';
 import { ExportDialog } from '../features/export/ExportDialog.tsx';
+import { AnnotationsScreen } from '../features/annotations/AnnotationsScreen.tsx';
+import { ExcerptDialog } from '../features/annotations/ExcerptDialog.tsx';
 import { FALLBACK_STYLE, useDefaultStyle } from '../features/citations/use-styles.ts';
 import { UndoToast } from '../features/library/UndoToast.tsx';
 import { useUndoableDelete } from '../features/library/use-undoable-delete.ts';
 import { AboutLine } from './AboutLine.tsx';
 import { IndexCheck } from '../features/library/IndexCheck.tsx';
+import { useReaderSettings } from '../features/reader/use-reader-settings.ts';
 import { ArticleScreen } from './ArticleScreen.tsx';
 import { useLibrary } from './LibraryContext.tsx';
+import { SkipLinks } from './SkipLinks.tsx';
 import { TopBar } from './TopBar.tsx';
+import { useShellState } from './use-shell-state.ts';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -44,21 +49,29 @@ export function App() {
     async () => (await library.db.summaries.limit(1).primaryKeys()).length > 0,
     [library],
   );
-  // The open article, and the paragraph a search hit asked for (a new object per click, so
-  // the same hit clicked again scrolls again).
-  const [opened, setOpened] = useState<{ id: string; paragraph?: number } | null>(null);
-  const selectedId = opened?.id ?? null;
-  const setSelectedId = useCallback(
-    (id: string | null) => setOpened(id === null ? null : { id }),
-    [],
-  );
-  const openAt = useCallback((id: string, paragraph?: number) => setOpened({ id, paragraph }), []);
+  // Applies the reader's theme and typography to the whole window.
+  useReaderSettings();
+  // The open article and where it was, the aside and the drawers (kept across reloads).
+  const shell = useShellState(library);
+  const { opened, selectedId, setSelectedId, openAt, libraryDrawer, libraryOpen } = shell;
+  const { aside, onAside, onReadingPlace, setLibraryOpen, sidebar, skipTo } = shell;
   const [pasting, setPasting] = useState(false);
   const defaultStyle = useDefaultStyle(library) ?? FALLBACK_STYLE;
   const [chosenStyle, setCitationStyle] = useState<string | null>(null);
   const citationStyle = chosenStyle ?? defaultStyle;
   /** Export dialog: null closed; else the articles chosen (empty: the dialog's own default). */
   const [exporting, setExporting] = useState<string[] | null>(null);
+  /** The excerpt export: the annotations chosen, or null when closed. */
+  const [excerpting, setExcerpting] = useState<string[] | null>(null);
+  /** The main area shows the open article, or every highlight in the library. */
+  const [allNotes, setAllNotes] = useState(false);
+  const openFromLibrary = useCallback(
+    (id: string, paragraph?: number) => {
+      setAllNotes(false);
+      openAt(id, paragraph);
+    },
+    [openAt],
+  );
   const [deleteError, setDeleteError] = useState<string | null>(null);
 
   const importer = useImporter({
@@ -116,7 +129,11 @@ export function App() {
   const batch = importer.run && importer.run.outcomes.length > 1 ? importer.run : null;
   return (
     <div className="app">
+      <SkipLinks articleOpen={selectedId !== null} onSkip={skipTo} />
       <TopBar
+        libraryDrawer={libraryDrawer}
+        libraryOpen={libraryOpen}
+        onLibrary={() => setLibraryOpen((o) => !o)}
         busy={importer.busy}
         onFiles={onFiles}
         onFolderFiles={onFolderFiles}
@@ -141,21 +158,53 @@ export function App() {
           {deleteError}
         </p>
       )}
-      <div className="app__body">
-        <div className="sidebar">
+      <div className="app__body" data-library={libraryDrawer ? 'drawer' : 'column'}>
+        <div
+          ref={sidebar}
+          id="library"
+          className="sidebar"
+          data-open={(libraryDrawer && libraryOpen) || undefined}
+          tabIndex={-1}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && libraryDrawer && libraryOpen && !event.defaultPrevented) {
+              event.preventDefault();
+              setLibraryOpen(false);
+            }
+          }}
+        >
           <LibraryPane
             library={library}
             selectedId={selectedId}
-            onOpen={openAt}
+            onOpen={openFromLibrary}
             onDelete={deletion.remove}
             onExport={setExporting}
             onError={setDeleteError}
           />
+          <button
+            type="button"
+            className="sidebar__notes"
+            aria-pressed={allNotes}
+            onClick={() => setAllNotes(!allNotes)}
+          >
+            Highlights and notes
+          </button>
           <IndexCheck />
           <AboutLine />
         </div>
-        <main className="app__main">
-          {selectedId ? (
+        {libraryDrawer && libraryOpen && (
+          <div className="scrim" aria-hidden="true" onClick={() => setLibraryOpen(false)} />
+        )}
+        {/* Under the open library drawer, the rest is out of reach until it closes. */}
+        <div className="app__main" inert={libraryDrawer && libraryOpen}>
+          {allNotes ? (
+            <main id="reader-main" className="screen-main" tabIndex={-1}>
+              <AnnotationsScreen
+                library={library}
+                onOpen={openFromLibrary}
+                onExport={setExcerpting}
+              />
+            </main>
+          ) : selectedId ? (
             <ArticleScreen
               key={selectedId}
               id={selectedId}
@@ -163,18 +212,26 @@ export function App() {
               citationStyle={citationStyle}
               defaultStyle={defaultStyle}
               onCitationStyle={setCitationStyle}
-            />
-          ) : isEmpty ? (
-            <EmptyState
-              busy={importer.busy}
-              onAddSample={() => importSources([sampleArticle()], 'the sample article')}
+              aside={aside}
+              onAside={onAside}
+              onReadingPlace={onReadingPlace}
+              onExportExcerpts={setExcerpting}
             />
           ) : (
-            hasArticles !== undefined && (
-              <p className="screen-note">Choose an article from your library to read it.</p>
-            )
+            <main id="reader-main" className="screen-main" tabIndex={-1}>
+              {isEmpty ? (
+                <EmptyState
+                  busy={importer.busy}
+                  onAddSample={() => importSources([sampleArticle()], 'the sample article')}
+                />
+              ) : (
+                hasArticles !== undefined && (
+                  <p className="screen-note">Choose an article from your library to read it.</p>
+                )
+              )}
+            </main>
           )}
-        </main>
+        </div>
       </div>
       <PasteDialog open={pasting} onImport={onPasted} onClose={() => setPasting(false)} />
       <UrlDialog
@@ -191,6 +248,13 @@ export function App() {
           chosenIds={exporting}
           defaultStyle={citationStyle}
           onClose={() => setExporting(null)}
+        />
+      )}
+      {excerpting && (
+        <ExcerptDialog
+          annotationIds={excerpting}
+          defaultStyle={citationStyle}
+          onClose={() => setExcerpting(null)}
         />
       )}
       <DropZone onFiles={onFiles} />

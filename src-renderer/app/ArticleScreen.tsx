@@ -4,6 +4,10 @@ import { CitationPanel } from '../features/citations/CitationPanel.tsx';
 import { MetadataEditor } from '../features/metadata/MetadataEditor.tsx';
 import { GapNotices } from '../features/reader/GapNotices.tsx';
 import { ParagraphList, type ReaderBodyHandle } from '../features/reader/ParagraphList.tsx';
+import { ReaderAside, type AsideTab } from '../features/reader/ReaderAside.tsx';
+import { ReaderToolbar } from '../features/reader/ReaderToolbar.tsx';
+import { useReadingPlace } from '../features/reader/use-reading-place.ts';
+import { ASIDE_DRAWER_QUERY, useMediaQuery } from '../features/reader/use-media-query.ts';
 import { ReaderHeader } from '../features/reader/ReaderHeader.tsx';
 import { RightsNotices } from '../features/reader/RightsNotices.tsx';
 import { useNoticeChecks } from '../features/reader/use-notice-checks.ts';
@@ -12,16 +16,42 @@ import { useImageUrls } from '../features/reader/use-image-urls.ts';
 import { displayTitle } from '../ui/format.ts';
 import { useLibrary } from './LibraryContext.tsx';
 import { useCapturer } from '../capture/CapturerContext.tsx';
+import { useReaderAnnotations } from '../features/annotations/use-reader-annotations.tsx';
+import { SourceIntegrity } from '../features/reader/SourceIntegrity.tsx';
 
-/** One open article: the reader (or its details editor) and, beside it, the citation panel. */
+/** The aside's state, kept (and persisted) by the shell so skip links and reloads reach it. */
+export interface AsideState {
+  tab: AsideTab;
+  /** Below the wide layout the aside is a drawer: whether it is open. */
+  open: boolean;
+}
+
+/** How an article was opened. */
+export interface Opened {
+  id: string;
+  /** A search hit names the paragraph to show (and cites it); a reload, where the user was. */
+  paragraph?: number;
+  /** The paragraph is where a reload left the reader: scroll there without citing it. */
+  restore?: boolean;
+}
+
+/**
+ * One open article: the reader (or its details editor) in the page's `main`, and beside it the
+ * aside with the citation panel and the notes (a column on wide windows, a drawer otherwise).
+ */
 interface Props {
   id: string;
-  /** How it was opened: a search hit names the paragraph to show. */
-  opened?: { id: string; paragraph?: number } | null;
+  opened?: Opened | null;
   /** The reference style on show, kept by the shell so it stays when another article opens. */
   citationStyle: string;
   defaultStyle: string;
   onCitationStyle(style: string): void;
+  aside: AsideState;
+  onAside(next: Partial<AsideState>): void;
+  /** The paragraph now at the top of the reader (null: its top), as the user scrolls. */
+  onReadingPlace?(paragraph: number | null): void;
+  /** Opens the excerpt export for these annotations. */
+  onExportExcerpts(ids: string[]): void;
 }
 
 /**
@@ -34,6 +64,10 @@ export const ArticleScreen = memo(function ArticleScreen({
   citationStyle,
   defaultStyle,
   onCitationStyle,
+  aside,
+  onAside,
+  onReadingPlace,
+  onExportExcerpts,
 }: Props) {
   const library = useLibrary();
   const capturer = useCapturer();
@@ -49,9 +83,29 @@ export const ArticleScreen = memo(function ArticleScreen({
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   /** Jumps to a paragraph by number (`scrollToParagraph(n)`), virtualized body or not. */
   const body = useRef<ReaderBodyHandle>(null);
-  // Stable, so typing a locator re-renders only the paragraphs whose cited state changes.
-  const cite = useCallback((n: number) => setLocator(String(n)), []);
   const title = article ? displayTitle(article.csl.title) : null;
+  const asideDrawer = useMediaQuery(ASIDE_DRAWER_QUERY);
+  /** Shows a tab of the aside, opening its drawer when the layout makes it one. */
+  const showAside = useCallback((tab: AsideTab) => onAside({ tab, open: true }), [onAside]);
+  const notes = useReaderAnnotations({
+    library,
+    article,
+    container: scroller,
+    onShowNotes: () => showAside('notes'),
+    onJump: (n) => body.current?.scrollToParagraph(n),
+    onExport: onExportExcerpts,
+  });
+  // Stable (but for a change of layout), so typing a locator re-renders only the paragraphs
+  // whose cited state changes. When the aside is a drawer, citing opens it on the citation.
+  const cite = useCallback(
+    (n: number) => {
+      setLocator(String(n));
+      if (asideDrawer) showAside('cite');
+    },
+    [asideDrawer, showAside],
+  );
+  // The paragraph at the top of the reader, kept as the user scrolls and as the text reflows.
+  const onScroll = useReadingPlace(scroller, body, onReadingPlace);
 
   useEffect(() => {
     if (!title) return;
@@ -63,21 +117,24 @@ export const ArticleScreen = memo(function ArticleScreen({
 
   // When the control that opened this article went away (the empty state's sample button,
   // a closed dialog), keyboard focus would fall to the page: put it on the title instead.
+  // Not when a reload reopened it: then the page's first Tab stops (the skip links) come first.
   const loaded = article != null;
+  const reopened = opened?.restore === true;
   useEffect(() => {
-    if (!loaded) return;
+    if (!loaded || reopened) return;
     const active = document.activeElement;
     if (active === null || active === document.body) {
       reader.current?.querySelector<HTMLElement>('#reader-title')?.focus();
     }
-  }, [loaded]);
+  }, [loaded, reopened]);
 
   // A search hit opens the article at its paragraph (once the body is laid out), and marks it.
   useEffect(() => {
     const n = opened?.paragraph;
     if (!loaded || n === undefined || opened?.id !== id) return;
+    const restore = opened?.restore === true;
     const frame = requestAnimationFrame(() => {
-      if (body.current?.scrollToParagraph(n)) setLocator(String(n));
+      if (body.current?.scrollToParagraph(n) && !restore) setLocator(String(n));
     });
     return () => cancelAnimationFrame(frame);
   }, [loaded, opened, id]);
@@ -94,50 +151,88 @@ export const ArticleScreen = memo(function ArticleScreen({
     setEditing(false);
   };
 
-  if (article === undefined) return <p className="screen-note">Opening the article…</p>;
+  if (article === undefined) {
+    return (
+      <main id="reader-main" className="screen-main" tabIndex={-1}>
+        <p className="screen-note">Opening the article…</p>
+      </main>
+    );
+  }
   if (article === null) {
-    return <p className="screen-note">This article is no longer in your library.</p>;
+    return (
+      <main id="reader-main" className="screen-main" tabIndex={-1}>
+        <p className="screen-note">This article is no longer in your library.</p>
+      </main>
+    );
   }
   const cited = /^(?:para\.?\s*)?\d+$/.test(locator.trim())
     ? Number(/\d+/.exec(locator)![0])
     : null;
   return (
-    <div className="article-screen">
-      <div ref={setScroller} className="reader-scroll" data-testid="reader">
-        <article
-          ref={reader}
-          className="reader"
-          aria-labelledby={editing ? undefined : 'reader-title'}
+    <div className="article-screen" data-aside={asideDrawer ? 'drawer' : 'column'}>
+      <main id="reader-main" className="reader-pane" aria-label="Reader" tabIndex={-1}>
+        <ReaderToolbar
+          asideDrawer={asideDrawer}
+          asideOpen={aside.open}
+          notesCount={notes.count}
+          onOpenAside={() => onAside({ open: !aside.open })}
+        />
+        <div
+          ref={setScroller}
+          className="reader-scroll"
+          data-testid="reader"
+          onScroll={onScroll}
+          onClick={notes.onReaderClick}
+          onKeyDown={notes.onReaderKey}
         >
-          {editing ? (
-            <MetadataEditor library={library} article={article} onDone={closeEditor} />
-          ) : (
-            <>
-              <ReaderHeader article={article} onEdit={() => setEditing(true)} />
-              <GapNotices gaps={article.gaps} />
-              <ParagraphList
-                paragraphs={article.body}
-                headings={article.headings}
-                images={article.images}
-                imageUrls={imageUrls}
-                baseUrl={article.csl.URL}
-                citedParagraph={cited}
-                onCite={cite}
-                scrollElement={scroller}
-                ref={body}
-              />
-              <RightsNotices notices={article.rights} checks={checks} />
-            </>
-          )}
-        </article>
-      </div>
-      <CitationPanel
-        article={article}
-        style={citationStyle}
-        defaultStyle={defaultStyle}
-        onStyle={onCitationStyle}
-        locator={locator}
-        onLocator={setLocator}
+          <article
+            ref={reader}
+            className="reader"
+            aria-labelledby={editing ? undefined : 'reader-title'}
+          >
+            {editing ? (
+              <MetadataEditor library={library} article={article} onDone={closeEditor} />
+            ) : (
+              <>
+                <ReaderHeader article={article} onEdit={() => setEditing(true)} />
+                <SourceIntegrity checks={checks} sourceSha256={article.source.sha256} />
+                <GapNotices gaps={article.gaps} />
+                <ParagraphList
+                  paragraphs={article.body}
+                  headings={article.headings}
+                  images={article.images}
+                  imageUrls={imageUrls}
+                  baseUrl={article.csl.URL}
+                  citedParagraph={cited}
+                  onCite={cite}
+                  scrollElement={scroller}
+                  ref={body}
+                />
+                <RightsNotices notices={article.rights} checks={checks} />
+              </>
+            )}
+          </article>
+          {notes.toolbar}
+        </div>
+      </main>
+      <ReaderAside
+        tab={aside.tab}
+        onTab={(tab) => onAside({ tab })}
+        drawer={asideDrawer}
+        open={aside.open}
+        onClose={() => onAside({ open: false })}
+        notesCount={notes.count}
+        notes={notes.panel}
+        cite={
+          <CitationPanel
+            article={article}
+            style={citationStyle}
+            defaultStyle={defaultStyle}
+            onStyle={onCitationStyle}
+            locator={locator}
+            onLocator={setLocator}
+          />
+        }
       />
     </div>
   );

@@ -24,7 +24,7 @@ interface Props {
 
 export function CitationPanel(props: Props) {
   return (
-    <aside className="cite-panel" aria-labelledby="cite-heading" data-testid="citation-panel">
+    <section className="cite-panel" aria-labelledby="cite-heading" data-testid="citation-panel">
       <h2 id="cite-heading" className="pane-heading">
         Cite
       </h2>
@@ -38,7 +38,7 @@ export function CitationPanel(props: Props) {
         </ExternalLink>{' '}
         (CC BY-SA 3.0).
       </p>
-    </aside>
+    </section>
   );
 }
 

@@ -1,5 +1,5 @@
 import './metadata.css';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ArticleRecord, Library } from '../../db/index.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { AuthorsField } from './AuthorsField.tsx';
@@ -11,7 +11,10 @@ interface Props {
   onDone(): void;
 }
 
-/** Edits the citation metadata; Save writes through the repository and the live query does the rest. */
+/**
+ * Edits the citation metadata; Save writes through the repository and the live query does the
+ * rest. Escape closes it, but asks first ("Discard your changes?") when something was typed.
+ */
 export function MetadataEditor({ library, article, onDone }: Props) {
   const [initial] = useState(() => draftFrom(article));
   const [draft, setDraft] = useState<MetadataDraft>(initial);
@@ -19,6 +22,31 @@ export function MetadataEditor({ library, article, onDone }: Props) {
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  // Escape with changes: the inline question, and where focus was when it was asked.
+  const [confirming, setConfirming] = useState(false);
+  const focusBefore = useRef<HTMLElement | null>(null);
+  const changed = JSON.stringify(draft) !== JSON.stringify(initial);
+
+  useEffect(() => {
+    if (confirming) form.current?.querySelector<HTMLElement>('[data-keep-editing]')?.focus();
+  }, [confirming]);
+
+  const keepEditing = () => {
+    setConfirming(false);
+    const back = focusBefore.current;
+    focusBefore.current = null;
+    if (back?.isConnected) back.focus();
+  };
+
+  const onEscape = () => {
+    if (confirming) keepEditing();
+    else if (!changed) onDone();
+    else {
+      const active = document.activeElement;
+      focusBefore.current = active instanceof HTMLElement ? active : null;
+      setConfirming(true);
+    }
+  };
 
   const set =
     <K extends keyof MetadataDraft>(key: K) =>
@@ -56,7 +84,9 @@ export function MetadataEditor({ library, article, onDone }: Props) {
       noValidate
       onSubmit={onSubmit}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') onDone();
+        if (event.key !== 'Escape' || event.nativeEvent.isComposing) return;
+        event.preventDefault();
+        onEscape();
       }}
     >
       <h1 id="metadata-heading" className="metadata-editor__title">
@@ -120,14 +150,30 @@ export function MetadataEditor({ library, article, onDone }: Props) {
         type="url"
         placeholder="https://"
       />
-      <div className="metadata-editor__actions">
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save'}
-        </button>
-      </div>
+      {confirming ? (
+        <div className="discard-confirm" role="group" aria-labelledby="discard-question">
+          <p id="discard-question" className="discard-confirm__question" role="alert">
+            Discard your changes?
+          </p>
+          <div className="discard-confirm__actions">
+            <button type="button" className="button button--danger" onClick={onDone}>
+              Discard
+            </button>
+            <button type="button" className="button" data-keep-editing="" onClick={keepEditing}>
+              Keep editing
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="metadata-editor__actions">
+          <button type="button" className="button" onClick={onDone}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={saving}>
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+      )}
     </form>
   );
 }

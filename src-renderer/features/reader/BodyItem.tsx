@@ -1,4 +1,4 @@
-import { memo, type CSSProperties, type Ref } from 'react';
+import { memo, type CSSProperties, type KeyboardEvent, type Ref } from 'react';
 import type { BodyEntry } from './body-layout.ts';
 import { ParagraphText } from './ParagraphText.tsx';
 
@@ -11,6 +11,13 @@ interface Props {
   /** This paragraph's number is in the citation panel's locator. */
   cited: boolean;
   onCite(n: number): void;
+  /**
+   * The paragraph numbers are one roving Tab stop: only this paragraph's number is in the Tab
+   * order; the arrow keys (onNumberKey) move between them.
+   */
+  tabStop?: boolean;
+  onNumberKey?(n: number, event: KeyboardEvent<HTMLButtonElement>): void;
+  onNumberFocus?(n: number): void;
   /** Virtualized lists only: the item's place in the list, its measuring ref and position. */
   index?: number;
   measureRef?: Ref<HTMLElement>;
@@ -29,6 +36,9 @@ export const BodyItem = memo(function BodyItem({
   baseUrl,
   cited,
   onCite,
+  tabStop = false,
+  onNumberKey,
+  onNumberFocus,
   index,
   measureRef,
   style,
@@ -93,7 +103,10 @@ export const BodyItem = memo(function BodyItem({
         aria-label={`Cite paragraph ${paragraph.n}`}
         aria-pressed={cited}
         title={`Cite paragraph ${paragraph.n}`}
+        tabIndex={tabStop ? 0 : -1}
         onClick={() => onCite(paragraph.n)}
+        onKeyDown={onNumberKey && ((event) => onNumberKey(paragraph.n, event))}
+        onFocus={onNumberFocus && (() => onNumberFocus(paragraph.n))}
       >
         {paragraph.n}
       </button>

@@ -12,7 +12,8 @@ interface Props {
 }
 
 /**
- * A stretch of display text with its inline marks as elements: text nodes only, never markup.
+ * A stretch of display text with its inline marks as elements: text nodes only, never markup,
+ * each in a span that says where it starts in the display text.
  * A link opens in the system browser when it leads to an http(s) address; any other link
  * (relative without a base, mailto:, javascript:…) is shown as text with its target as a tooltip.
  */
@@ -26,7 +27,15 @@ function renderNode(
   key: number,
   baseUrl: string | undefined,
 ): ReactNode {
-  if (node.type === 'text') return text.slice(node.start, node.end);
+  // `data-o`: where the text node starts in the paragraph's display text, so a DOM selection
+  // maps back to display offsets and a highlight to DOM ranges (features/annotations).
+  if (node.type === 'text') {
+    return (
+      <span key={key} data-o={node.start}>
+        {text.slice(node.start, node.end)}
+      </span>
+    );
+  }
   const children = node.children.map((child, i) => renderNode(text, child, i, baseUrl));
   switch (node.mark.type) {
     case 'strong':

@@ -82,15 +82,15 @@ describe('ParagraphList, short articles (rendered whole)', () => {
     expect(html).toBe(
       '<section class="reader-body" aria-label="Article text" data-testid="reader-body">' +
         '<div id="para-1" class="para" data-kind="prose" data-testid="paragraph" data-n="1">' +
-        '<button type="button" class="para__number" aria-label="Cite paragraph 1" aria-pressed="false" title="Cite paragraph 1">1</button>' +
-        '<p class="para__text">Paragraph 1.</p></div>' +
+        '<button type="button" class="para__number" aria-label="Cite paragraph 1" aria-pressed="false" title="Cite paragraph 1" tabindex="0">1</button>' +
+        '<p class="para__text"><span data-o="0">Paragraph 1.</span></p></div>' +
         '<div id="para-2" class="para" data-kind="prose" data-cited="true" data-testid="paragraph" data-n="2">' +
-        '<button type="button" class="para__number" aria-label="Cite paragraph 2" aria-pressed="true" title="Cite paragraph 2">2</button>' +
-        '<p class="para__text">Paragraph 2.</p></div>' +
+        '<button type="button" class="para__number" aria-label="Cite paragraph 2" aria-pressed="true" title="Cite paragraph 2" tabindex="-1">2</button>' +
+        '<p class="para__text"><span data-o="0">Paragraph 2.</span></p></div>' +
         '<h2 class="reader-heading" data-level="2" data-testid="reader-heading">Middle</h2>' +
         '<div id="para-3" class="para" data-kind="prose" data-testid="paragraph" data-n="3">' +
-        '<button type="button" class="para__number" aria-label="Cite paragraph 3" aria-pressed="false" title="Cite paragraph 3">3</button>' +
-        '<p class="para__text">Paragraph 3.</p></div>' +
+        '<button type="button" class="para__number" aria-label="Cite paragraph 3" aria-pressed="false" title="Cite paragraph 3" tabindex="-1">3</button>' +
+        '<p class="para__text"><span data-o="0">Paragraph 3.</span></p></div>' +
         '</section>',
     );
   });
@@ -117,11 +117,13 @@ describe('ParagraphList, short articles (rendered whole)', () => {
       para(4, { kind: 'preformatted', text: 'a  b\n  c' }),
     ]);
     expect(html).toContain('href="https://example.org/a/plan.pdf"');
-    expect(html).toContain('<blockquote class="para__text"><p><em>Quoted</em>.</p></blockquote>');
     expect(html).toContain(
-      '<ul class="para__text"><li><span>one</span></li><li><span>two</span></li></ul>',
+      '<blockquote class="para__text"><p><em><span data-o="0">Quoted</span></em><span data-o="6">.</span></p></blockquote>',
     );
-    expect(html).toContain('<pre class="para__text">a  b\n  c</pre>');
+    expect(html).toContain(
+      '<ul class="para__text"><li><span><span data-o="0">one</span></span></li><li><span><span data-o="4">two</span></span></li></ul>',
+    );
+    expect(html).toContain('<pre class="para__text"><span data-o="0">a  b\n  c</span></pre>');
   });
 
   it('says so when there is no text at all', () => {

@@ -36,11 +36,22 @@ export function ParagraphText({ paragraph, baseUrl }: Props) {
         />
       );
     case 'preformatted':
-      return <pre className="para__text">{text}</pre>;
+      return (
+        <pre className="para__text">
+          <span data-o={0}>{text}</span>
+        </pre>
+      );
     case 'table': {
       const rows = tableRows(text);
-      if (!rows) return <div className="para__text para__table-text">{text}</div>;
+      if (!rows) {
+        return (
+          <div className="para__text para__table-text">
+            <span data-o={0}>{text}</span>
+          </div>
+        );
+      }
       const width = Math.max(...rows.map((row) => row.length));
+      const offsets = cellOffsets(text, rows);
       return (
         <div className="para__text para__table-wrap">
           <table className="para__table">
@@ -48,7 +59,9 @@ export function ParagraphText({ paragraph, baseUrl }: Props) {
               {rows.map((row, r) => (
                 <tr key={r}>
                   {Array.from({ length: width }, (_, c) => (
-                    <td key={c}>{row[c] ?? ''}</td>
+                    <td key={c}>
+                      <span data-o={offsets[r]?.[c]}>{row[c] ?? ''}</span>
+                    </td>
                   ))}
                 </tr>
               ))}
@@ -98,5 +111,21 @@ function ListItems({
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * Where each cell's text starts in the paragraph's display text (cells are read from it in
+ * order); undefined for a cell not found verbatim, which then cannot hold a highlight.
+ */
+function cellOffsets(text: string, rows: readonly (readonly string[])[]): (number | undefined)[][] {
+  let at = 0;
+  return rows.map((row) =>
+    row.map((cell) => {
+      const found = cell ? text.indexOf(cell, at) : -1;
+      if (found < 0) return undefined;
+      at = found + cell.length;
+      return found;
+    }),
   );
 }

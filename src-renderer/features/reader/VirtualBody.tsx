@@ -10,7 +10,7 @@ import {
 } from 'react';
 import { estimateHeight, type BodyEntry, type TextMetrics } from './body-layout.ts';
 import { BodyItem } from './BodyItem.tsx';
-import type { ReaderBodyHandle } from './ParagraphList.tsx';
+import type { BodyHandle, NumberNavigation } from './ParagraphList.tsx';
 
 interface Props {
   entries: BodyEntry[];
@@ -19,9 +19,10 @@ interface Props {
   baseUrl: string | undefined;
   citedParagraph: number | null;
   onCite(n: number): void;
+  navigation: NumberNavigation;
   /** The element that scrolls the reader (the header and the notices scroll with the body). */
   scrollElement: HTMLElement | null;
-  ref?: Ref<ReaderBodyHandle>;
+  ref?: Ref<BodyHandle>;
 }
 
 interface Layout {
@@ -53,6 +54,7 @@ export function VirtualBody({
   baseUrl,
   citedParagraph,
   onCite,
+  navigation,
   scrollElement,
   ref,
 }: Props) {
@@ -136,8 +138,17 @@ export function VirtualBody({
         virtualizer.scrollToIndex(index, { align: 'start' });
         return true;
       },
+      revealParagraph(n) {
+        const index = paragraphIndex.get(n);
+        if (index === undefined) return;
+        const element = section.current?.querySelector(`[data-index="${index}"]`);
+        const scroller = scrollElement?.getBoundingClientRect();
+        const box = element?.getBoundingClientRect();
+        const inView = box && scroller && box.bottom > scroller.top && box.top < scroller.bottom;
+        if (!inView) virtualizer.scrollToIndex(index, { align: 'auto' });
+      },
     }),
-    [paragraphIndex, virtualizer],
+    [paragraphIndex, virtualizer, scrollElement],
   );
 
   const onFocus = (event: FocusEvent) => {
@@ -147,6 +158,17 @@ export function VirtualBody({
   const onBlur = (event: FocusEvent) => {
     if (!section.current?.contains(event.relatedTarget as Node | null)) focused.current = null;
   };
+
+  // The roving Tab stop stays on a rendered number: the chosen one, else the first in view.
+  const items = virtualizer.getVirtualItems();
+  const renderedNumbers = items.flatMap(({ index }) => {
+    const entry = entries[index]!;
+    return entry.type === 'paragraph' ? [entry.paragraph.n] : [];
+  });
+  const tabStop =
+    navigation.tabStop !== null && renderedNumbers.includes(navigation.tabStop)
+      ? navigation.tabStop
+      : (renderedNumbers[0] ?? null);
 
   return (
     <section
@@ -159,7 +181,7 @@ export function VirtualBody({
       onFocus={onFocus}
       onBlur={onBlur}
     >
-      {virtualizer.getVirtualItems().map((item) => {
+      {items.map((item) => {
         const entry = entries[item.index]!;
         return (
           <BodyItem
@@ -169,6 +191,9 @@ export function VirtualBody({
             baseUrl={baseUrl}
             cited={entry.type === 'paragraph' && entry.paragraph.n === citedParagraph}
             onCite={onCite}
+            tabStop={entry.type === 'paragraph' && entry.paragraph.n === tabStop}
+            onNumberKey={navigation.onNumberKey}
+            onNumberFocus={navigation.onNumberFocus}
             index={item.index}
             measureRef={virtualizer.measureElement}
             style={{

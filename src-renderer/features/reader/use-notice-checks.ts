@@ -1,14 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ArticleRecord, Library, NoticeCheck } from '../../db/index.ts';
+import type { ArticleRecord, Library, NoticeCheck, SourceCheck } from '../../db/index.ts';
 import { sha256 } from '../../host/index.ts';
 
 export type NoticeChecks =
   | { state: 'checking' }
-  | { state: 'done'; checks: NoticeCheck[] }
+  | { state: 'done'; checks: NoticeCheck[]; source: SourceCheck }
   | { state: 'failed'; message: string };
 
 /**
- * Re-proves the stored notices against the stored original bytes each time an article opens,
+ * Re-proves the stored notices and body text against the stored original bytes, and those
+ * bytes against their SHA-256, each time an article opens,
  * and again when its notices are replaced (`revision`: the parser version that found them).
  * Nothing starts while the record is still loading; then the check reuses it and reads only the
  * original bytes, which for a 10 MB article is worth doing once, not twice.
@@ -16,7 +17,8 @@ export type NoticeChecks =
 export function useNoticeChecks(
   library: Library,
   articleId: string,
-  article: Pick<ArticleRecord, 'id' | 'rights' | 'source' | 'parserVersion'> | null | undefined,
+  article:
+    Pick<ArticleRecord, 'id' | 'rights' | 'source' | 'parserVersion' | 'body'> | null | undefined,
 ): NoticeChecks {
   const revision = article?.parserVersion;
   const key = `${articleId}@${revision ?? ''}`;
@@ -31,8 +33,9 @@ export function useNoticeChecks(
   useEffect(() => {
     if (revision === undefined) return;
     let current = true;
-    library.articles.verifyNotices(articleId, sha256, loaded.current ?? undefined).then(
-      (checks) => current && setResult({ key, checks: { state: 'done', checks } }),
+    library.articles.verifyArticle(articleId, sha256, loaded.current ?? undefined).then(
+      ({ notices, source }) =>
+        current && setResult({ key, checks: { state: 'done', checks: notices, source } }),
       (error: unknown) =>
         current &&
         setResult({

@@ -1,0 +1,266 @@
+import './annotations.css';
+import { useEffect, useId, useRef, useState } from 'react';
+import { renderExcerpts } from '../../../src-core/excerpt/render.ts';
+import type { ExcerptDocument, LocatorScheme } from '../../../src-core/excerpt/types.ts';
+import { useLibrary } from '../../app/LibraryContext.tsx';
+import { useHost } from '../../host/index.ts';
+import { useCitationEngine, WithCitationEngine } from '../citations/CitationEngineContext.tsx';
+import { useStyleOptions } from '../citations/use-styles.ts';
+import {
+  EXCERPT_FORMATS,
+  excerptDocument,
+  excerptFileName,
+  type ExcerptFileFormat,
+  type Skipped,
+} from './excerpt-export.ts';
+
+interface Props {
+  annotationIds: readonly string[];
+  /** The style on show in the citation panel: the excerpts start in it. */
+  defaultStyle: string;
+  onClose(): void;
+}
+
+const SCHEME_KEY = 'excerpt.locatorScheme';
+const PREVIEW_CHARS = 8000;
+
+/** Excerpt export (a modal <dialog>): style, locator, format, a preview, then copy or save. */
+export function ExcerptDialog(props: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+  }, []);
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog excerpt-dialog"
+      aria-labelledby={titleId}
+      onClose={props.onClose}
+      data-testid="excerpt-dialog"
+    >
+      <h2 id={titleId} className="dialog__title">
+        Export {props.annotationIds.length === 1 ? 'an excerpt' : 'excerpts'}
+      </h2>
+      <WithCitationEngine
+        unavailable="Excerpts are unavailable"
+        noteClassName="dialog__hint"
+        errorClassName="field__error"
+      >
+        <ExcerptForm {...props} onClose={() => dialog.current?.close()} />
+      </WithCitationEngine>
+    </dialog>
+  );
+}
+
+type Built =
+  | { state: 'building' }
+  | { state: 'ready'; doc: ExcerptDocument; skipped: Skipped[] }
+  | { state: 'failed'; message: string };
+
+function ExcerptForm({ annotationIds, defaultStyle, onClose }: Props) {
+  const library = useLibrary();
+  const host = useHost();
+  const engine = useCitationEngine();
+  const ids = { style: useId(), format: useId(), preview: useId(), scheme: useId() };
+  const styles = useStyleOptions(library, engine).options.filter((o) => o.kind === 'csl');
+  const [style, setStyle] = useState(
+    styles.some((s) => s.id === defaultStyle) ? defaultStyle : 'apa',
+  );
+  const [format, setFormat] = useState<ExcerptFileFormat>('markdown');
+  const [scheme, setScheme] = useState<LocatorScheme>('paragraph');
+  // Keyed by what it was built from: a stale result reads as still building.
+  const [result, setResult] = useState<{ key: string; built: Built } | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const styleTitle = styles.find((s) => s.id === style)?.label ?? style;
+
+  useEffect(() => {
+    void library.settings.get(SCHEME_KEY).then((stored) => {
+      if (stored === 'section' || stored === 'paragraph') setScheme(stored);
+    });
+  }, [library]);
+
+  const key = JSON.stringify([annotationIds, style, styleTitle, scheme]);
+  useEffect(() => {
+    let current = true;
+    excerptDocument(library, engine, annotationIds, {
+      style: { id: style, title: styleTitle },
+      scheme,
+    }).then(
+      ({ doc, skipped }) => current && setResult({ key, built: { state: 'ready', doc, skipped } }),
+      (error: Error) =>
+        current && setResult({ key, built: { state: 'failed', message: error.message } }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [library, engine, annotationIds, style, styleTitle, scheme, key]);
+  const built: Built = result?.key === key ? result.built : { state: 'building' };
+
+  const spec = EXCERPT_FORMATS.find((f) => f.id === format)!;
+  const ready = built.state === 'ready' && built.doc.excerpts.length > 0 ? built : null;
+
+  async function save() {
+    if (!ready) return;
+    // The Word writer is large and rarely needed: loaded on first use.
+    const data =
+      format === 'docx'
+        ? await (await import('../../../src-core/excerpt/docx.ts')).excerptsToDocx(ready.doc)
+        : renderExcerpts(ready.doc, format);
+    const keys = new Map<string, string>();
+    for (const e of ready.doc.excerpts) {
+      const record = await library.db.articles.get(e.source.id);
+      if (record) keys.set(record.id, record.citekey);
+    }
+    const url = URL.createObjectURL(
+      new Blob([data as BlobPart], {
+        type: spec.mime + (format === 'docx' ? '' : ';charset=utf-8'),
+      }),
+    );
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = excerptFileName(ready.doc, keys, spec.extension);
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setStatus(`Saved ${link.download}.`);
+  }
+
+  async function copy() {
+    if (!ready || format === 'docx') return;
+    const text = renderExcerpts(ready.doc, format === 'html' ? 'text' : format);
+    await host.writeClipboard(
+      format === 'html' ? { text, html: renderExcerpts(ready.doc, 'html') } : { text },
+    );
+    setStatus(
+      format === 'html'
+        ? 'Copied: paste into a word processor for formatted text.'
+        : 'Copied to the clipboard.',
+    );
+  }
+
+  const changeScheme = (next: LocatorScheme) => {
+    setScheme(next);
+    void library.settings.set(SCHEME_KEY, next);
+  };
+  // Markdown shows as written; rich text and Word documents as their plain-text reading.
+  const shown =
+    built.state === 'ready'
+      ? renderExcerpts(built.doc, format === 'markdown' ? 'markdown' : 'text')
+      : '';
+  const preview = shown.length > PREVIEW_CHARS ? `${shown.slice(0, PREVIEW_CHARS)}\n…` : shown;
+  return (
+    <form
+      className="excerpt-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <div className="excerpt-form__row">
+        <div className="field">
+          <label className="field__label" htmlFor={ids.style}>
+            Citation style
+          </label>
+          <select
+            id={ids.style}
+            className="field__input"
+            value={style}
+            onChange={(event) => setStyle(event.target.value)}
+          >
+            {styles.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={ids.format}>
+            Format
+          </label>
+          <select
+            id={ids.format}
+            className="field__input"
+            value={format}
+            onChange={(event) => setFormat(event.target.value as ExcerptFileFormat)}
+          >
+            {EXCERPT_FORMATS.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <label className="excerpt-form__check" htmlFor={ids.scheme}>
+        <input
+          id={ids.scheme}
+          type="checkbox"
+          checked={scheme === 'section'}
+          onChange={(event) => changeScheme(event.target.checked ? 'section' : 'paragraph')}
+        />{' '}
+        Under a heading, locate by section: &ldquo;Heading section, para. 2&rdquo; (APA 7 §8.28)
+      </label>
+      {built.state === 'building' && <p className="dialog__hint">Checking the quotes…</p>}
+      {built.state === 'failed' && (
+        <p className="field__error" role="alert">
+          {built.message}
+        </p>
+      )}
+      {built.state === 'ready' && built.skipped.length > 0 && (
+        <div className="excerpt-form__skipped" role="alert">
+          <p>
+            Left out: {built.skipped.length} highlight{built.skipped.length === 1 ? '' : 's'} whose
+            text is no longer in the article.
+          </p>
+          <ul>
+            {built.skipped.map((s) => (
+              <li key={s.id}>
+                &ldquo;{s.quote.slice(0, 80)}
+                {s.quote.length > 80 ? '…' : ''}&rdquo; — {s.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <label className="field__label" htmlFor={ids.preview}>
+        Preview
+      </label>
+      <pre
+        id={ids.preview}
+        className="excerpt-form__preview"
+        tabIndex={0}
+        data-testid="excerpt-preview"
+      >
+        {preview}
+      </pre>
+      <p className="dialog__hint">
+        Each excerpt is checked word for word against the article as stored, and carries its SHA-256
+        and the source&rsquo;s.
+      </p>
+      {status && (
+        <p className="excerpt-form__status" role="status">
+          {status}
+        </p>
+      )}
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={onClose}>
+          Close
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!ready || format === 'docx'}
+          title={format === 'docx' ? 'A Word document is saved as a file' : undefined}
+          onClick={() => void copy()}
+        >
+          Copy
+        </button>
+        <button type="submit" className="button button--primary" disabled={!ready}>
+          Save file
+        </button>
+      </div>
+    </form>
+  );
+}
