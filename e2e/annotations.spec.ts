@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import mammoth from 'mammoth';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
@@ -6,10 +7,12 @@ import {
   REFERENCE_TEXT,
   REFERENCE_TITLE,
   importReference,
+  libraryItems,
   openFromLibrary,
   paragraphs,
 } from './helpers.ts';
 
+const SCREENSHOT = fileURLToPath(new URL('../docs/screenshots/annotations.png', import.meta.url));
 const QUOTE = 'the central government controls only about 56-57% of Afghanistan';
 const NOTE = 'Key figure <b>SIGAR</b> & "territory"';
 
@@ -87,6 +90,8 @@ test('highlight with the mouse, annotate, reload, find it, export excerpts to th
   await expect(card).toHaveAttribute('data-color', 'green');
   await expect.poll(() => painted(app, 'green')).toBe(1);
   await expect.poll(() => painted(app, 'yellow')).toBe(0);
+  await note.blur();
+  await app.screenshot({ path: SCREENSHOT });
 
   // A reload keeps the highlight, its note and tags, painted in the text.
   await app.reload();
@@ -97,6 +102,15 @@ test('highlight with the mouse, annotate, reload, find it, export excerpts to th
   await expect(panel.getByLabel('Note', { exact: true })).toHaveValue(NOTE);
   await expect(panel.getByLabel('Tags of this note')).toHaveValue('evidence, territory');
   await expect.poll(() => painted(app, 'green')).toBe(1);
+
+  // The library's search finds the article by its note, and has:notes filters on it.
+  const search = app.getByTestId('search-input');
+  await search.fill('has:notes sigar');
+  await expect(libraryItems(app)).toHaveCount(1);
+  await search.fill('has:notes isis -sigar');
+  await expect(libraryItems(app)).toHaveCount(0);
+  await search.fill('');
+  await expect(libraryItems(app)).toHaveCount(1);
 
   // Across the library: found by words of its note, listed with its article and paragraph.
   await app.getByRole('button', { name: 'Highlights and notes' }).click();

@@ -1,3 +1,4 @@
+import { isSpace } from '../article/document/spans.ts';
 import type { ParagraphSpan } from './types.ts';
 
 /**
@@ -75,23 +76,8 @@ export function paragraphSpan(display: DisplayText, start: number, end: number):
   };
 }
 
-/** JavaScript's `\s` (plus NEL), without a regular expression. */
-export function isWhitespace(code: number): boolean {
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0xa0 ||
-    code === 0x85 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
+/** JavaScript's `\s`, without a regular expression (the capture engine's own test). */
+export const isWhitespace = isSpace;
 
 /** `[start, end)` without the whitespace at either end (empty when it is all whitespace). */
 export function trimRange(text: string, start: number, end: number): [number, number] {

@@ -6,6 +6,8 @@ import { useLibrary } from '../../app/LibraryContext.tsx';
 import { useHost } from '../../host/index.ts';
 import { useCitationEngine, WithCitationEngine } from '../citations/CitationEngineContext.tsx';
 import { useStyleOptions } from '../citations/use-styles.ts';
+import { downloadFile } from '../../ui/download.ts';
+import { SelectField } from '../../ui/SelectField.tsx';
 import {
   EXCERPT_FORMATS,
   excerptDocument,
@@ -63,7 +65,7 @@ function ExcerptForm({ annotationIds, defaultStyle, onClose }: Props) {
   const library = useLibrary();
   const host = useHost();
   const engine = useCitationEngine();
-  const ids = { style: useId(), format: useId(), preview: useId(), scheme: useId() };
+  const ids = { preview: useId(), scheme: useId() };
   const styles = useStyleOptions(library, engine).options.filter((o) => o.kind === 'csl');
   const [style, setStyle] = useState(
     styles.some((s) => s.id === defaultStyle) ? defaultStyle : 'apa',
@@ -113,17 +115,13 @@ function ExcerptForm({ annotationIds, defaultStyle, onClose }: Props) {
       const record = await library.db.articles.get(e.source.id);
       if (record) keys.set(record.id, record.citekey);
     }
-    const url = URL.createObjectURL(
-      new Blob([data as BlobPart], {
-        type: spec.mime + (format === 'docx' ? '' : ';charset=utf-8'),
-      }),
+    const fileName = excerptFileName(ready.doc, keys, spec.extension);
+    downloadFile(
+      data as BlobPart,
+      fileName,
+      spec.mime + (format === 'docx' ? '' : ';charset=utf-8'),
     );
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = excerptFileName(ready.doc, keys, spec.extension);
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setStatus(`Saved ${link.download}.`);
+    setStatus(`Saved ${fileName}.`);
   }
 
   async function copy() {
@@ -158,40 +156,13 @@ function ExcerptForm({ annotationIds, defaultStyle, onClose }: Props) {
       }}
     >
       <div className="excerpt-form__row">
-        <div className="field">
-          <label className="field__label" htmlFor={ids.style}>
-            Citation style
-          </label>
-          <select
-            id={ids.style}
-            className="field__input"
-            value={style}
-            onChange={(event) => setStyle(event.target.value)}
-          >
-            {styles.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={ids.format}>
-            Format
-          </label>
-          <select
-            id={ids.format}
-            className="field__input"
-            value={format}
-            onChange={(event) => setFormat(event.target.value as ExcerptFileFormat)}
-          >
-            {EXCERPT_FORMATS.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label="Citation style" value={style} options={styles} onChange={setStyle} />
+        <SelectField<ExcerptFileFormat>
+          label="Format"
+          value={format}
+          options={EXCERPT_FORMATS}
+          onChange={setFormat}
+        />
       </div>
       <label className="excerpt-form__check" htmlFor={ids.scheme}>
         <input

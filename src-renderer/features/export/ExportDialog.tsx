@@ -5,6 +5,8 @@ import { useLibrary } from '../../app/LibraryContext.tsx';
 import { useHost } from '../../host/index.ts';
 import { useCitationEngine, WithCitationEngine } from '../citations/CitationEngineContext.tsx';
 import { useStyleOptions } from '../citations/use-styles.ts';
+import { downloadFile } from '../../ui/download.ts';
+import { SelectField } from '../../ui/SelectField.tsx';
 import { ArticleChooser } from './ArticleChooser.tsx';
 import {
   EXPORT_FORMATS,
@@ -61,7 +63,7 @@ function ExportForm({ currentId, chosenIds = [], defaultStyle, onClose }: Props)
   const library = useLibrary();
   const host = useHost();
   const engine = useCitationEngine();
-  const ids = { scope: useId(), format: useId(), style: useId(), preview: useId() };
+  const ids = { scope: useId(), preview: useId() };
   const { options } = useStyleOptions(library, engine);
   const styles = options.filter((o) => o.kind === 'csl');
   const [scope, setScope] = useState<Scope>(
@@ -100,14 +102,11 @@ function ExportForm({ currentId, chosenIds = [], defaultStyle, onClose }: Props)
   async function save() {
     if (result.text === undefined) return;
     await fixKeys();
-    const url = URL.createObjectURL(
-      new Blob([result.text], { type: `${spec.mime};charset=utf-8` }),
+    downloadFile(
+      result.text,
+      `quire-${scope === 'library' ? 'library' : 'articles'}.${spec.extension}`,
+      `${spec.mime};charset=utf-8`,
     );
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `quire-${scope === 'library' ? 'library' : 'articles'}.${spec.extension}`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
     setStatus(`Saved ${articles.length} ${articles.length === 1 ? 'entry' : 'entries'}.`);
   }
 
@@ -164,41 +163,14 @@ function ExportForm({ currentId, chosenIds = [], defaultStyle, onClose }: Props)
       {scope === 'chosen' && (
         <ArticleChooser articles={all ?? []} chosen={chosen} onChange={setChosen} />
       )}
-      <div className="field">
-        <label className="field__label" htmlFor={ids.format}>
-          Format
-        </label>
-        <select
-          id={ids.format}
-          className="field__input"
-          value={format}
-          onChange={(event) => setFormat(event.target.value as ExportFormat)}
-        >
-          {EXPORT_FORMATS.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField<ExportFormat>
+        label="Format"
+        value={format}
+        options={EXPORT_FORMATS}
+        onChange={setFormat}
+      />
       {isReferenceList(format) && (
-        <div className="field">
-          <label className="field__label" htmlFor={ids.style}>
-            Style
-          </label>
-          <select
-            id={ids.style}
-            className="field__input"
-            value={style}
-            onChange={(event) => setStyle(event.target.value)}
-          >
-            {styles.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label="Style" value={style} options={styles} onChange={setStyle} />
       )}
       <div className="field">
         <span className="field__label" id={ids.preview}>
