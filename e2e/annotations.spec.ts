@@ -124,6 +124,9 @@ test('highlight with the mouse, annotate, reload, find it, export excerpts to th
   await app.getByPlaceholder('Find in quotes, notes and tags').fill('');
   await row.getByRole('button').first().click();
   await expect(app.getByTestId('reader-title')).toHaveText(REFERENCE_TITLE);
+  // Opened at the highlight: its note in front, the card marked.
+  await expect(app.getByRole('tab', { name: /Notes/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(panel.getByTestId('annotation')).toHaveAttribute('data-active', 'true');
 
   // Export: APA in plain text, to the clipboard, with the notices verbatim: each exact source
   // text (a slice of the original file) is in it byte for byte.
@@ -209,6 +212,22 @@ test('the keyboard highlights a whole paragraph from its number, and H an overla
   await expect(cards.nth(1).getByRole('button', { name: '¶5' })).toBeVisible();
   // Paragraph 5 whole, and the new one in two pieces (the end of 4, the start of 5).
   await expect.poll(() => painted(app, 'yellow')).toBe(3);
+
+  // The panel's own filter: by words of the quote, then by colour.
+  await app.getByLabel('Find in these notes').fill('fueled fighters');
+  await expect(cards).toHaveCount(1);
+  await expect(app.getByTestId('notes-panel')).toContainText('1 of 2 highlights');
+  await app.getByLabel('Find in these notes').fill('');
+  await cards.nth(0).getByRole('radio', { name: 'pink' }).click();
+  await app.getByTestId('notes-panel').getByLabel('Show colour').selectOption('pink');
+  await expect(cards).toHaveCount(1);
+  await expect(cards.getByRole('button', { name: '¶4–5' })).toBeVisible();
+
+  // A paragraph number on highlighted text still cites it: the Cite tab stays in front.
+  await app.getByRole('tab', { name: 'Cite' }).click();
+  await app.getByRole('button', { name: 'Cite paragraph 5' }).click();
+  await expect(app.getByRole('tab', { name: 'Cite' })).toHaveAttribute('aria-selected', 'true');
+  await expect(app.getByText('(South Front, 2018, para. 5)')).toBeVisible();
 });
 
 test('the reader says so when the stored text no longer matches the original it was read from', async ({

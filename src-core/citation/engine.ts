@@ -162,19 +162,16 @@ export function createCitationEngine(resources: CslResources): CitationEngine {
   });
 
   const render = (style: EngineStyle, items: CslItem[], outputFormat: OutputFormat): string[] => {
-    // Plain text straight from citeproc: the HTML round trip costs a tenth of a render.
-    const citeprocFormat = outputFormat === 'text' ? 'text' : 'html';
+    // Always HTML, text derived from it: citation-js marks each entry by adding an attribute
+    // to its first tag, and in its text output that "tag" can be an author's or title's own
+    // "<script>" or "<b>" (taken for markup, attribute and all). In HTML those are escaped.
     const entries = format('bibliography', items, {
       template: style.registered.template,
       lang: style.registered.lang,
-      format: citeprocFormat,
+      format: 'html',
       asEntryArray: true,
     }) as [string, string][];
-    return entries.map(([, out]) =>
-      citeprocFormat === 'text'
-        ? out.replace(/\s+/gu, ' ').trim()
-        : fromCiteprocHtml(out, outputFormat),
-    );
+    return entries.map(([, out]) => fromCiteprocHtml(out, outputFormat));
   };
 
   /** One in-text citation (the note, for note styles) of one prepared item. */

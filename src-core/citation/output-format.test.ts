@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createCitationEngine } from './engine.ts';
 import { fromCiteprocHtml, fromPlainText } from './output-format.ts';
+import type { CitableArticle } from './types.ts';
+import { CSL_RESOURCES } from '../testing/fixtures.ts';
 
 const ENTRY =
   '<div data-csl-entry-id="x" class="csl-entry">Doe, J. (2020). <i>Fish &#38; chips</i>. <b>Bold</b> &lt;tag&gt; &#x2014; https://a.org/?a=1&#38;b=2</div>\n';
@@ -17,11 +20,36 @@ describe('fromCiteprocHtml', () => {
     );
   });
 
-  it('marks italics and bold for Markdown and escapes literal asterisks', () => {
+  it('marks italics and bold for Markdown and escapes literal asterisks, HTML and links', () => {
     expect(fromCiteprocHtml(ENTRY, 'markdown')).toBe(
-      'Doe, J. (2020). *Fish & chips*. **Bold** <tag> — https://a.org/?a=1&b=2',
+      'Doe, J. (2020). *Fish & chips*. **Bold** \\<tag> — https://a.org/?a=1&b=2',
     );
     expect(fromCiteprocHtml('A *star* and <i>x</i>', 'markdown')).toBe('A \\*star\\* and *x*');
+    expect(fromCiteprocHtml('&#60;script&#62;x [Untitled] [a](b) a_b', 'markdown')).toBe(
+      '\\<script>x [Untitled] [a\\](b) a_b',
+    );
+  });
+
+  it('keeps an author that reads like a tag as text in every format, never as markup', () => {
+    const engine = createCitationEngine(CSL_RESOURCES);
+    const article = {
+      csl: {
+        id: 'a',
+        type: 'webpage',
+        title: 'Plain title',
+        author: [{ literal: '<script>x</script> Org' }],
+        issued: { 'date-parts': [[2018]] },
+      },
+      originalSource: null,
+      body: [{ text: 'p' }],
+    } satisfies CitableArticle;
+    expect(engine.reference(article, 'apa', 'text')).toBe(
+      '<script>x</script> Org. (2018). Plain title.',
+    );
+    expect(engine.reference(article, 'apa', 'markdown')).toBe(
+      '\\<script>x\\</script> Org. (2018). *Plain title*.',
+    );
+    expect(engine.reference(article, 'apa', 'html')).not.toContain('<script');
   });
 
   it('drops spans that Markdown cannot express', () => {

@@ -8,6 +8,16 @@ export function escapeHtml(text: string): string {
   );
 }
 
+/**
+ * Text that stays text in Markdown: emphasis marks, inline HTML and autolinks (an author or a
+ * title that reads "<script>…"), and link syntax ("[x](y)") are escaped, so a paste into a
+ * Markdown editor cannot turn them into markup. Underscores stay: CommonMark does not read
+ * them inside words, and URLs are full of them.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\*<]|\](?=\()/gu, '\\$&');
+}
+
 const MARKDOWN_MARKS: Record<string, string> = { i: '*', em: '*', b: '**', strong: '**' };
 
 /**
@@ -24,7 +34,7 @@ export function fromCiteprocHtml(html: string, format: OutputFormat): string {
     const [token, closing, tag] = m;
     if (tag === undefined) {
       const text = decodeEntities(token);
-      out += format === 'markdown' ? text.replace(/([\\*])/gu, '\\$1') : text;
+      out += format === 'markdown' ? escapeMarkdown(text) : text;
       continue;
     }
     const mark = MARKDOWN_MARKS[tag.toLowerCase()];

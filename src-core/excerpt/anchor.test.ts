@@ -247,3 +247,18 @@ describe('anchorTarget', () => {
     });
   });
 });
+
+describe('anchorTarget among many repeats', () => {
+  it('keeps to the repeat nearest its old place, also when that one now lies before it', () => {
+    const unit = 'alpha beta gamma delta ';
+    const body = [{ n: 1, id: 'p1', text: `xyz${unit.repeat(1200)}` }];
+    // The 1,100th "beta gamma", selected where everything around it repeats.
+    const at = 3 + unit.length * 1100 + 'alpha '.length;
+    const target = describeSelection(body, at, at + 'beta gamma'.length);
+    // Three characters go from the start: every repeat moves three places back, so the one
+    // the highlight was on is now just before its old position, with 1,099 more before it.
+    const shifted = [{ ...body[0]!, text: body[0]!.text.slice(3) }];
+    const anchor = anchorTarget(shifted, target);
+    expect(anchor).toMatchObject({ status: 'anchored', how: 'quote', start: at - 3 });
+  });
+});

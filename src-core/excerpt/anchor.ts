@@ -196,7 +196,9 @@ function occurrences(text: string, needle: string, hint: number): Candidate[] {
   const half = MAX_CANDIDATES / 2;
   const after = findAll(text, needle, hint, text.length, half);
   const reach = after.length < half ? text.length : after[after.length - 1]! - hint;
-  return [...findAll(text, needle, Math.max(0, hint - reach), hint, half), ...after].map((s) => ({
+  // The ones nearest the old place: the last `half` before it, within the same reach.
+  const before = findAll(text, needle, Math.max(0, hint - reach), hint, Infinity).slice(-half);
+  return [...before, ...after].map((s) => ({
     start: s,
     end: s + needle.length,
     errors: 0,

@@ -1,4 +1,5 @@
 import { changeTags } from '../library/tags.ts';
+import { foldText } from '../search/fold.ts';
 
 /** Highlight colours, in the order the reader offers them. */
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
@@ -47,4 +48,19 @@ export function checkAnnotationChange(change: AnnotationChange): AnnotationChang
   }
   if (change.tags !== undefined) clean.tags = changeTags([], { add: change.tags });
   return clean;
+}
+
+/** The words of a filter, folded as search folds them (case and accents ignored). */
+export const filterWords = (text: string): string[] => foldText(text).split(/\s+/u).filter(Boolean);
+
+/** Whether every word is in the annotation's quote, note or tags. */
+export function annotationMatches(
+  annotation: { target: { quote: { exact: string } }; note: string; tags: readonly string[] },
+  words: readonly string[],
+): boolean {
+  if (words.length === 0) return true;
+  const haystack = foldText(
+    `${annotation.target.quote.exact}\n${annotation.note}\n${annotation.tags.join('\n')}`,
+  );
+  return words.every((word) => haystack.includes(word));
 }

@@ -73,13 +73,19 @@ const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof Heading
 const verbatim = (text: string): Paragraph[] =>
   text.split(/\r\n|[\r\n]/u).map((line) => para([new TextRun(xmlSafe(line))]));
 
+/** Said under a notice that holds characters a Word file cannot (never silently changed). */
+const UNSAFE_NOTE =
+  'This notice contains control characters a Word document cannot hold, shown here as \ufffd; the Markdown, HTML and text exports carry it exactly.';
+
 function notice(n: ExcerptNotice): Paragraph[] {
   const exact =
     n.text === n.display ? [] : [para(lines(`${EXACT_TEXT_LABEL}:`)), ...verbatim(n.text)];
+  const unsafe = xmlSafe(n.text) !== n.text || xmlSafe(n.display) !== n.display;
   return [
     para([new TextRun({ text: `${noticeLabel(n.kind)}:`, bold: true })]),
     ...verbatim(n.display),
     ...exact,
+    ...(unsafe ? [para([new TextRun({ text: UNSAFE_NOTE, italics: true })])] : []),
     para(lines(`Notice SHA-256: ${n.sha256}`)),
   ];
 }

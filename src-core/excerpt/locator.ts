@@ -28,10 +28,10 @@ const paragraphs = (first: number, last: number): string =>
 
 /** The heading as cited: one line, without a closing colon or full stop ("Symptoms:"). */
 function sectionName(text: string): string | null {
-  const name = text
-    .replace(/\s+/gu, ' ')
-    .trim()
-    .replace(/\s*[:.]+$/u, '');
+  // Long headings are refused before any pattern runs over them.
+  if (text.length > MAX_SECTION_HEADING * 4) return null;
+  let name = text.replace(/\s+/gu, ' ').trim();
+  while (name.endsWith(':') || name.endsWith('.') || name.endsWith(' ')) name = name.slice(0, -1);
   return name && name.length <= MAX_SECTION_HEADING ? name : null;
 }
 

@@ -93,9 +93,8 @@ const escapeMarkdown = (line: string): string =>
  * characters that could become links or HTML. Idempotent: an already escaped one is left alone.
  */
 const hardenMarkdown = (markdown: string): string =>
-  markdown.replace(/(\\*)([_[\]<>&`~|#])/gu, (m, slashes: string, c: string) =>
-    slashes.length % 2 ? m : `${slashes}\\${c}`,
-  );
+  // One token at a time (an escape pair, or a character to escape): linear on any input.
+  markdown.replace(/\\[\s\S]|[_[\]<>&`~|#]/gu, (m) => (m.length === 2 ? m : `\\${m}`));
 
 /**
  * A paragraph's lines, escaped. Leading blanks go: rendered Markdown collapses them anyway, and
@@ -107,7 +106,8 @@ const hardBreaks = (lines: string[]): string => lines.join('\\\n');
 
 /** A fence longer than any backtick run in the text (CommonMark: the block cannot end early). */
 function fenced(text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/gu)].map((m) => m[0].length));
+  let longest = 0;
+  for (const m of text.matchAll(/`+/gu)) longest = Math.max(longest, m[0].length);
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return `${fence}text\n${text}\n${fence}`;
 }
@@ -174,7 +174,8 @@ function noticeHtml(n: ExcerptNotice): string[] {
         ];
   return [
     `<p><strong>${escapeHtml(noticeLabel(n.kind))}</strong></p>`,
-    `<div class="notice"${PRE_WRAP}>${escapeHtml(n.display)}</div>`,
+    // Line breaks as <br>: word processors drop white-space on paste, and would reflow it.
+    `<div class="notice"${PRE_WRAP}>${escapeHtml(n.display).replace(/\r?\n/gu, '<br>')}</div>`,
     ...exact,
     `<p>Notice SHA-256: <code>${escapeHtml(n.sha256)}</code></p>`,
   ];

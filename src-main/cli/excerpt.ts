@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { createHash } from 'node:crypto';
+import { sha256 } from './sha256.ts';
 import type { ParsedArticle } from '../../src-core/article/model.ts';
 import { isDataFormat, type CitationEngine } from '../../src-core/citation/index.ts';
 import { buildExcerpt } from '../../src-core/excerpt/build.ts';
@@ -29,9 +29,6 @@ export const EXCERPT_HELP = `  quire excerpt FILE --quote TEXT --style STYLE [--
 `;
 
 const FORMATS = ['md', 'markdown', 'html', 'text'] as const;
-
-const sha256 = async (data: Uint8Array): Promise<string> =>
-  createHash('sha256').update(data).digest('hex');
 
 /** The command line of `quire excerpt`, checked before any file is read. */
 export function excerptCommand(checkStyle: (style: string) => void): CommandSpec {

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { createHash } from 'node:crypto';
+import { sha256 } from './sha256.ts';
 import {
   fetchedPageOptions,
   importArticle,
@@ -129,9 +129,6 @@ const COMMANDS: Record<'parse' | 'cite' | 'export' | 'excerpt', CommandSpec> = {
   },
   excerpt: excerptCommand((style) => checkStyle(style, false)),
 };
-
-const sha256 = async (data: Uint8Array): Promise<string> =>
-  createHash('sha256').update(data).digest('hex');
 
 async function load(path: string): Promise<ParsedArticle> {
   const bytes = await readImportFile(path);

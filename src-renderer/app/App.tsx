@@ -53,7 +53,8 @@ export function App() {
   useReaderSettings();
   // The open article and where it was, the aside and the drawers (kept across reloads).
   const shell = useShellState(library);
-  const { opened, selectedId, setSelectedId, openAt, libraryDrawer, libraryOpen } = shell;
+  const { opened, selectedId, setSelectedId, openAt, openAnnotation, libraryDrawer, libraryOpen } =
+    shell;
   const { aside, onAside, onReadingPlace, setLibraryOpen, sidebar, skipTo } = shell;
   const [pasting, setPasting] = useState(false);
   const defaultStyle = useDefaultStyle(library) ?? FALLBACK_STYLE;
@@ -65,6 +66,13 @@ export function App() {
   const [excerpting, setExcerpting] = useState<string[] | null>(null);
   /** The main area shows the open article, or every highlight in the library. */
   const [allNotes, setAllNotes] = useState(false);
+  const openFromNotes = useCallback(
+    (id: string, annotation: string) => {
+      setAllNotes(false);
+      openAnnotation(id, annotation);
+    },
+    [openAnnotation],
+  );
   const openFromLibrary = useCallback(
     (id: string, paragraph?: number) => {
       setAllNotes(false);
@@ -129,7 +137,7 @@ export function App() {
   const batch = importer.run && importer.run.outcomes.length > 1 ? importer.run : null;
   return (
     <div className="app">
-      <SkipLinks articleOpen={selectedId !== null} onSkip={skipTo} />
+      <SkipLinks articleOpen={selectedId !== null && !allNotes} onSkip={skipTo} />
       <TopBar
         libraryDrawer={libraryDrawer}
         libraryOpen={libraryOpen}
@@ -200,7 +208,7 @@ export function App() {
             <main id="reader-main" className="screen-main" tabIndex={-1}>
               <AnnotationsScreen
                 library={library}
-                onOpen={openFromLibrary}
+                onOpen={openFromNotes}
                 onExport={setExcerpting}
               />
             </main>

@@ -33,6 +33,8 @@ export interface Opened {
   paragraph?: number;
   /** The paragraph is where a reload left the reader: scroll there without citing it. */
   restore?: boolean;
+  /** A highlight to show: the reader scrolls to it and the notes panel opens on it. */
+  annotation?: string;
 }
 
 /**
@@ -94,6 +96,7 @@ export const ArticleScreen = memo(function ArticleScreen({
     onShowNotes: () => showAside('notes'),
     onJump: (n) => body.current?.scrollToParagraph(n),
     onExport: onExportExcerpts,
+    focus: opened?.id === id && opened.annotation ? opened : null,
   });
   // Stable (but for a change of layout), so typing a locator re-renders only the paragraphs
   // whose cited state changes. When the aside is a drawer, citing opens it on the citation.

@@ -52,6 +52,11 @@ export function useShellState(library: Library) {
     setOpened({ id, paragraph });
     setLibraryOpen(false);
   }, []);
+  /** Opens an article at one of its highlights (wherever its text now is), its note shown. */
+  const openAnnotation = useCallback((id: string, annotation: string) => {
+    setOpened({ id, annotation });
+    setLibraryOpen(false);
+  }, []);
   const [aside, setAside] = useState<AsideState>({
     tab: initialSession.asideTab,
     open: initialSession.asideOpen,
@@ -132,6 +137,7 @@ export function useShellState(library: Library) {
     selectedId,
     setSelectedId,
     openAt,
+    openAnnotation,
     aside,
     onAside,
     onReadingPlace,

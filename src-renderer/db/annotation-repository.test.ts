@@ -139,13 +139,32 @@ describe('annotations', () => {
     expect(await hits('has:annotations')).toEqual([article.id]);
     expect(await hits('has:notes')).toEqual([]);
     await library.annotations.update(a.id, { note: 'zygomorphic reasoning', tags: ['quokka'] });
+    // Only the annotated article: the other one, with the same text, has no such words.
     expect(await hits('zygomorphic')).toEqual([article.id]);
     expect(await hits('quokka')).toEqual([article.id]);
+    expect(await hits('nangarhar')).toEqual(expect.arrayContaining([article.id, other.id]));
     expect(await hits('has:notes')).toEqual([article.id]);
     await library.annotations.remove(a.id);
     expect(await hits('zygomorphic')).toEqual([]);
     expect(await hits('has:annotations')).toEqual([]);
-    expect(other.id).not.toBe(article.id);
+  });
+
+  it('lists with colour, tag and words together: each narrows the others', async () => {
+    const one = await addArticle('one');
+    const a = await library.annotations.add(one.id, targetOf(one, QUOTE), {
+      color: 'green',
+      tags: ['Territory'],
+      note: 'district control',
+    });
+    await library.annotations.add(one.id, targetOf(one, OTHER), {
+      color: 'green',
+      note: 'district raids',
+    });
+    const ids = async (filter: Parameters<typeof library.annotations.list>[0]) =>
+      (await library.annotations.list(filter)).map((x) => x.id);
+    expect(await ids({ color: 'green', tag: 'Territory', text: 'district' })).toEqual([a.id]);
+    expect(await ids({ color: 'blue', tag: 'Territory' })).toEqual([]);
+    expect(await ids({ color: 'green', text: 'raids control' })).toEqual([]);
   });
 
   it('go with their article when it is deleted, and come back with it on undo', async () => {

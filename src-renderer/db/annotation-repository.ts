@@ -1,12 +1,13 @@
 import {
   AnnotationError,
+  annotationMatches,
+  filterWords,
   checkAnnotationChange,
   type AnnotationChange,
   type HighlightColor,
 } from '../../src-core/excerpt/annotation.ts';
 import { displayText } from '../../src-core/excerpt/display-text.ts';
 import type { AnnotationTarget } from '../../src-core/excerpt/types.ts';
-import { foldText } from '../../src-core/search/fold.ts';
 import { withBody } from './body-store.ts';
 import type { QuireDatabase } from './database.ts';
 import type { AnnotationRecord, ArticleRecord } from './records.ts';
@@ -48,14 +49,6 @@ const gone = () => new AnnotationError('That annotation is no longer in the libr
 
 const inReadingOrder = (records: AnnotationRecord[]) =>
   records.sort((a, b) => a.target.position.start - b.target.position.start);
-
-function matches(record: AnnotationRecord, words: string[]): boolean {
-  if (words.length === 0) return true;
-  const haystack = foldText(
-    `${record.target.quote.exact}\n${record.note}\n${record.tags.join('\n')}`,
-  );
-  return words.every((word) => haystack.includes(word));
-}
 
 export function createAnnotationRepository(
   db: QuireDatabase,
@@ -140,7 +133,7 @@ export function createAnnotationRepository(
       }),
 
     async list(filter = {}) {
-      const words = filter.text ? foldText(filter.text).split(/\s+/u).filter(Boolean) : [];
+      const words = filterWords(filter.text ?? '');
       const tag = filter.tag?.trim();
       const base = filter.color
         ? db.annotations.where('color').equals(filter.color)
@@ -148,7 +141,7 @@ export function createAnnotationRepository(
           ? db.annotations.where('tags').equals(tag)
           : db.annotations.toCollection();
       const found = await base
-        .filter((a) => (!tag || a.tags.includes(tag)) && matches(a, words))
+        .filter((a) => (!tag || a.tags.includes(tag)) && annotationMatches(a, words))
         .toArray();
       return found.sort((a, b) => b.updatedAt - a.updatedAt);
     },

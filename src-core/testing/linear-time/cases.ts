@@ -13,6 +13,9 @@ import { readDateline } from '../../article/rules/dateline.ts';
 import { parseHtml } from '../capture.ts';
 import { anchorTarget } from '../../excerpt/anchor.ts';
 import { findQuote } from '../../excerpt/find-quote.ts';
+import { chooseLocator } from '../../excerpt/locator.ts';
+import { renderExcerpts } from '../../excerpt/render.ts';
+import type { ExcerptDocument } from '../../excerpt/types.ts';
 import {
   hostileInput,
   LOOPS_FOREVER,
@@ -46,6 +49,20 @@ function staleTarget(s: string) {
   });
 }
 
+/** An excerpt whose every string from the article or the user is the input. */
+function excerptOf(s: string): ExcerptDocument {
+  const formatted = { text: s, markdown: s, html: s };
+  const paragraphs = { firstId: 'p1', firstN: 1, lastId: 'p1', lastN: 1 };
+  const notice = { kind: 'copyright', display: s, text: s, sha256: '0'.repeat(64) };
+  const source = { id: 'a', title: s, reference: formatted, notices: [notice], sourceSha256: '' };
+  const excerpt = { quote: s, quoteSha256: '', paragraphs, locator: s, inText: formatted };
+  return {
+    style: { id: 'apa', title: s },
+    excerpts: [{ ...excerpt, note: s, tags: [s], source }],
+    created: s,
+  };
+}
+
 const CALLS: Record<Target, (input: string) => unknown> = {
   'captureSource text/plain': (s) => captureSource(s, 'text/plain'),
   'captureSource text/markdown': (s) => captureSource(s, 'text/markdown'),
@@ -63,6 +80,13 @@ const CALLS: Record<Target, (input: string) => unknown> = {
   isOrganisation: (s) => isOrganisation(s, context),
   properCase: (s) => properCase(s),
   anchorTarget: (s) => staleTarget(s),
+  'renderExcerpts markdown': (s) => renderExcerpts(excerptOf(s), 'markdown'),
+  'chooseLocator section': (s) =>
+    chooseLocator(
+      { firstId: 'a', firstN: 2, lastId: 'a', lastN: 2 },
+      [{ text: s, before: 1 }],
+      'section',
+    ),
   findQuote: (s) => {
     const { body, quote } = quoteCase(s);
     return findQuote(body, quote);

@@ -21,6 +21,8 @@ export const TARGETS = [
   'properCase',
   'anchorTarget',
   'findQuote',
+  'renderExcerpts markdown',
+  'chooseLocator section',
 ] as const;
 
 /** A call that never returns: the runner's own check that it stops a hang. */

@@ -108,7 +108,7 @@ export const AnnotationCard = memo(function AnnotationCard({
             not found in the article
           </span>
         )}
-        <span className="note-card__colors" role="radiogroup" aria-label="Colour">
+        <span className="note-card__colors" role="radiogroup" aria-label="Highlight colour">
           {HIGHLIGHT_COLORS.map((color) => (
             <button
               key={color}
@@ -150,7 +150,11 @@ export const AnnotationCard = memo(function AnnotationCard({
         onBlur={saveNote}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) saveNote();
-          if (event.key === 'Escape') setNote(record.note);
+          // Escape leaves the note, saving it (never a silent discard); the drawer stays open.
+          if (event.key === 'Escape') {
+            event.stopPropagation();
+            event.currentTarget.blur();
+          }
         }}
       />
       <label className="visually-hidden" htmlFor={ids.tags}>

@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AnnotationChange } from '../../../src-core/excerpt/annotation.ts';
+import {
+  HIGHLIGHT_COLORS,
+  annotationMatches,
+  filterWords,
+  type AnnotationChange,
+  type HighlightColor,
+} from '../../../src-core/excerpt/annotation.ts';
+import { COLOR_LABELS } from './colors.ts';
 import type { AnnotationRecord, Library } from '../../db/index.ts';
 import { AnnotationCard } from './AnnotationCard.tsx';
 import type { AnchoredAnnotation } from './use-article-annotations.ts';
@@ -35,6 +42,8 @@ export function AnnotationsPanel({
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [removed, setRemoved] = useState<AnnotationRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [filterText, setFilterText] = useState('');
+  const [filterColor, setFilterColor] = useState<HighlightColor | ''>('');
 
   useEffect(() => {
     if (!removed) return;
@@ -78,32 +87,65 @@ export function AnnotationsPanel({
   );
   const undo = () => {
     if (!removed) return;
+    setRemoved(null); // one click, one restore
     library.annotations.restore(removed).then(
-      () => setRemoved(null),
+      () => {},
       (e: Error) => setError(`Could not bring it back: ${e.message}`),
     );
   };
 
   if (!items) return <p className="notes-panel__empty">Loading notes…</p>;
-  const present = items.filter((item) => chosen.has(item.record.id));
-  const exportIds = (present.length ? present : items).map((item) => item.record.id);
+  const words = filterWords(filterText);
+  const shown = items.filter(
+    ({ record }) =>
+      (!filterColor || record.color === filterColor) && annotationMatches(record, words),
+  );
+  const present = shown.filter((item) => chosen.has(item.record.id));
+  const exportIds = (present.length ? present : shown).map((item) => item.record.id);
   return (
     <section className="notes-panel" aria-label="Highlights and notes" data-testid="notes-panel">
       <div className="notes-panel__bar">
         <p className="notes-panel__count">
           {items.length === 0
             ? 'No highlights yet'
-            : `${items.length} ${items.length === 1 ? 'highlight' : 'highlights'}`}
+            : shown.length < items.length
+              ? `${shown.length} of ${items.length} highlights`
+              : `${items.length} ${items.length === 1 ? 'highlight' : 'highlights'}`}
         </p>
         <button
           type="button"
           className="button button--small"
-          disabled={items.length === 0}
+          disabled={shown.length === 0}
           onClick={() => onExport(exportIds)}
         >
           {present.length ? `Export ${present.length} as excerpts…` : 'Export excerpts…'}
         </button>
       </div>
+      {items.length > 1 && (
+        <div className="notes-panel__filters" role="search">
+          <input
+            type="search"
+            className="field__input"
+            aria-label="Find in these notes"
+            placeholder="Find in these notes"
+            value={filterText}
+            onChange={(event) => setFilterText(event.target.value)}
+          />
+          <select
+            className="field__input"
+            aria-label="Show colour"
+            value={filterColor}
+            onChange={(event) => setFilterColor(event.target.value as HighlightColor | '')}
+          >
+            <option value="">Any colour</option>
+            {HIGHLIGHT_COLORS.map((c) => (
+              <option key={c} value={c}>
+                {COLOR_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {removed && (
         <p className="notes-panel__undo" role="status">
           Highlight deleted.{' '}
@@ -125,7 +167,7 @@ export function AnnotationsPanel({
         </p>
       ) : (
         <ul className="notes-panel__list">
-          {items.map((item) => (
+          {shown.map((item) => (
             <AnnotationCard
               key={item.record.id}
               item={item}

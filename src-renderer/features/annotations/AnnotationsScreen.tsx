@@ -8,8 +8,8 @@ import { COLOR_LABELS } from './colors.ts';
 
 interface Props {
   library: Library;
-  /** Opens the article at the highlight's paragraph. */
-  onOpen(articleId: string, paragraph: number): void;
+  /** Opens the article at the highlight. */
+  onOpen(articleId: string, annotationId: string): void;
   onExport(ids: string[]): void;
 }
 
@@ -131,7 +131,7 @@ export function AnnotationsScreen({ library, onOpen, onExport }: Props) {
               <button
                 type="button"
                 className="annotation-row__open"
-                onClick={() => onOpen(a.articleId, a.target.paragraphs.firstN)}
+                onClick={() => onOpen(a.articleId, a.id)}
               >
                 <span className="annotation-row__quote">
                   &ldquo;{a.target.quote.exact.slice(0, 240)}
@@ -139,6 +139,9 @@ export function AnnotationsScreen({ library, onOpen, onExport }: Props) {
                 </span>
                 <span className="annotation-row__source">
                   {found?.titles.get(a.articleId) ?? 'Untitled'} · ¶{a.target.paragraphs.firstN}
+                  {a.target.paragraphs.lastN !== a.target.paragraphs.firstN &&
+                    `–${a.target.paragraphs.lastN}`}{' '}
+                  when highlighted
                 </span>
               </button>
               {a.note && <p className="annotation-row__note">{a.note}</p>}

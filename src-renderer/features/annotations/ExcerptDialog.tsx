@@ -1,7 +1,8 @@
 import './annotations.css';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
 import { renderExcerpts } from '../../../src-core/excerpt/render.ts';
-import type { ExcerptDocument, LocatorScheme } from '../../../src-core/excerpt/types.ts';
+import type { LocatorScheme } from '../../../src-core/excerpt/types.ts';
 import { useLibrary } from '../../app/LibraryContext.tsx';
 import { useHost } from '../../host/index.ts';
 import { useCitationEngine, WithCitationEngine } from '../citations/CitationEngineContext.tsx';
@@ -13,7 +14,7 @@ import {
   excerptDocument,
   excerptFileName,
   type ExcerptFileFormat,
-  type Skipped,
+  type ExcerptOutcome,
 } from './excerpt-export.ts';
 
 interface Props {
@@ -58,7 +59,7 @@ export function ExcerptDialog(props: Props) {
 
 type Built =
   | { state: 'building' }
-  | { state: 'ready'; doc: ExcerptDocument; skipped: Skipped[] }
+  | ({ state: 'ready' } & ExcerptOutcome)
   | { state: 'failed'; message: string };
 
 function ExcerptForm({ annotationIds, defaultStyle, onClose }: Props) {
@@ -67,21 +68,19 @@ function ExcerptForm({ annotationIds, defaultStyle, onClose }: Props) {
   const engine = useCitationEngine();
   const ids = { preview: useId(), scheme: useId() };
   const styles = useStyleOptions(library, engine).options.filter((o) => o.kind === 'csl');
-  const [style, setStyle] = useState(
-    styles.some((s) => s.id === defaultStyle) ? defaultStyle : 'apa',
-  );
+  // The user's choice once made; until then the citation panel's style, once the custom
+  // styles it may name have loaded.
+  const [chosenStyle, setStyle] = useState<string | null>(null);
+  const style = chosenStyle ?? (styles.some((s) => s.id === defaultStyle) ? defaultStyle : 'apa');
   const [format, setFormat] = useState<ExcerptFileFormat>('markdown');
-  const [scheme, setScheme] = useState<LocatorScheme>('paragraph');
+  const [chosenScheme, setScheme] = useState<LocatorScheme | null>(null);
+  const storedScheme = useLiveQuery(() => library.settings.get(SCHEME_KEY), [library]);
+  const scheme: LocatorScheme =
+    chosenScheme ?? (storedScheme === 'section' ? 'section' : 'paragraph');
   // Keyed by what it was built from: a stale result reads as still building.
   const [result, setResult] = useState<{ key: string; built: Built } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const styleTitle = styles.find((s) => s.id === style)?.label ?? style;
-
-  useEffect(() => {
-    void library.settings.get(SCHEME_KEY).then((stored) => {
-      if (stored === 'section' || stored === 'paragraph') setScheme(stored);
-    });
-  }, [library]);
 
   const key = JSON.stringify([annotationIds, style, styleTitle, scheme]);
   useEffect(() => {
@@ -90,7 +89,7 @@ function ExcerptForm({ annotationIds, defaultStyle, onClose }: Props) {
       style: { id: style, title: styleTitle },
       scheme,
     }).then(
-      ({ doc, skipped }) => current && setResult({ key, built: { state: 'ready', doc, skipped } }),
+      (outcome) => current && setResult({ key, built: { state: 'ready', ...outcome } }),
       (error: Error) =>
         current && setResult({ key, built: { state: 'failed', message: error.message } }),
     );
@@ -102,6 +101,10 @@ function ExcerptForm({ annotationIds, defaultStyle, onClose }: Props) {
 
   const spec = EXCERPT_FORMATS.find((f) => f.id === format)!;
   const ready = built.state === 'ready' && built.doc.excerpts.length > 0 ? built : null;
+
+  /** Runs an action, saying what went wrong if it fails (a full disk, a refused clipboard). */
+  const attempt = (action: () => Promise<void>, what: string) =>
+    action().catch((error: Error) => setStatus(`Could not ${what}: ${error.message}`));
 
   async function save() {
     if (!ready) return;
@@ -152,7 +155,7 @@ function ExcerptForm({ annotationIds, defaultStyle, onClose }: Props) {
       className="excerpt-form"
       onSubmit={(event) => {
         event.preventDefault();
-        void save();
+        void attempt(save, 'save the file');
       }}
     >
       <div className="excerpt-form__row">
@@ -179,11 +182,27 @@ function ExcerptForm({ annotationIds, defaultStyle, onClose }: Props) {
           {built.message}
         </p>
       )}
+      {built.state === 'ready' && built.changed.length > 0 && (
+        <div className="excerpt-form__skipped" role="status">
+          <p>
+            {built.changed.length === 1 ? 'One highlight' : `${built.changed.length} highlights`}{' '}
+            changed since you made {built.changed.length === 1 ? 'it' : 'them'}: the excerpt quotes
+            the article as it now reads.
+          </p>
+          <ul>
+            {built.changed.map((s) => (
+              <li key={s.id}>
+                You highlighted &ldquo;{s.quote.slice(0, 80)}
+                {s.quote.length > 80 ? '…' : ''}&rdquo;
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {built.state === 'ready' && built.skipped.length > 0 && (
         <div className="excerpt-form__skipped" role="alert">
           <p>
-            Left out: {built.skipped.length} highlight{built.skipped.length === 1 ? '' : 's'} whose
-            text is no longer in the article.
+            Left out: {built.skipped.length} highlight{built.skipped.length === 1 ? '' : 's'}.
           </p>
           <ul>
             {built.skipped.map((s) => (
@@ -207,8 +226,8 @@ function ExcerptForm({ annotationIds, defaultStyle, onClose }: Props) {
         {preview}
       </pre>
       <p className="dialog__hint">
-        Each excerpt is checked word for word against the article as stored, and carries its SHA-256
-        and the source&rsquo;s.
+        Each article is checked against its original file, and each quote word for word against the
+        article as stored; every excerpt carries its SHA-256 and the original&rsquo;s.
       </p>
       {status && (
         <p className="excerpt-form__status" role="status">
@@ -224,7 +243,7 @@ function ExcerptForm({ annotationIds, defaultStyle, onClose }: Props) {
           className="button"
           disabled={!ready || format === 'docx'}
           title={format === 'docx' ? 'A Word document is saved as a file' : undefined}
-          onClick={() => void copy()}
+          onClick={() => void attempt(copy, 'copy')}
         >
           Copy
         </button>

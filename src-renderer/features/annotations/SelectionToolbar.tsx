@@ -7,7 +7,7 @@ import {
   type DisplayText,
 } from '../../../src-core/excerpt/display-text.ts';
 import type { AnnotationTarget } from '../../../src-core/excerpt/types.ts';
-import { selectionPoints, type ParagraphPoint } from './dom-offsets.ts';
+import { selectionPoints } from './dom-offsets.ts';
 import { COLOR_LABELS } from './colors.ts';
 
 interface Props {
@@ -21,7 +21,7 @@ interface Props {
 /** What is selected: display offsets, made into selectors only when the user acts on them. */
 type Found =
   | { kind: 'none' }
-  | { kind: 'range'; start: number; end: number; rect: DOMRect }
+  | { kind: 'range'; start: number; end: number; rect: DOMRect; display: DisplayText }
   | { kind: 'refused'; message: string; rect: DOMRect };
 
 const tooLong = (length: number) =>
@@ -51,15 +51,16 @@ export function SelectionToolbar({ container, display, body, onHighlight }: Prop
     const rect = range.getBoundingClientRect();
     const points = selectionPoints(container, range);
     if (!points) return { kind: 'refused', message: OUTSIDE_BODY, rect };
-    const offset = (point: ParagraphPoint) =>
-      displayOffset(display, indexByN.get(point.n) ?? 0, point.offset);
-    const start = offset(points.start);
-    const end = offset(points.end);
+    const first = indexByN.get(points.start.n);
+    const last = indexByN.get(points.end.n);
+    if (first === undefined || last === undefined) return { kind: 'none' };
+    const start = displayOffset(display, first, points.start.offset);
+    const end = displayOffset(display, last, points.end.offset);
     // The precise refusal (after trimming) comes from describeSelection when the user acts.
     if (end - start > MAX_QUOTE_LENGTH * 2) {
       return { kind: 'refused', message: tooLong(end - start), rect };
     }
-    return { kind: 'range', start, end, rect };
+    return { kind: 'range', start, end, rect, display };
   }, [container, display, indexByN]);
 
   useEffect(() => {
@@ -80,6 +81,9 @@ export function SelectionToolbar({ container, display, body, onHighlight }: Prop
       if (found.kind !== 'range' || busy || !display) return;
       let target: AnnotationTarget;
       try {
+        // The article was re-read since the selection was measured: its offsets mean nothing.
+        if (found.display !== display)
+          throw new Error('The article changed: select the text again.');
         target = describeSelection(body, found.start, found.end, display);
       } catch (error) {
         setFound({ kind: 'refused', message: (error as Error).message, rect: found.rect });

@@ -7,7 +7,7 @@ import type {
   ExcerptFormat,
   LocatorScheme,
 } from '../../../src-core/excerpt/types.ts';
-import type { ArticleRecord, Library } from '../../db/index.ts';
+import type { ArticleRecord, Library, SourceCheck } from '../../db/index.ts';
 import { sha256 } from '../../host/index.ts';
 import type { CitationEngine } from '../citations/load-engine.ts';
 
@@ -37,69 +37,118 @@ export interface Skipped {
   reason: string;
 }
 
-export interface ExcerptRequest {
+export interface ExcerptChoice {
   style: { id: string; title: string };
   scheme: LocatorScheme;
 }
 
+/** What the export made of the annotations asked for. */
+export interface ExcerptOutcome {
+  doc: ExcerptDocument;
+  /** Left out, with the reason. */
+  skipped: Skipped[];
+  /** Exported, but their words changed since they were highlighted: they quote the article as
+   * it now reads, not the text that was highlighted. */
+  changed: Skipped[];
+}
+
+interface LoadedArticle {
+  record: ArticleRecord;
+  display: DisplayText;
+  check: SourceCheck;
+}
+
+/** Why an article's stored text cannot vouch for a quote from these paragraphs, if it cannot. */
+function untrusted(check: SourceCheck, first: number, last: number): string | null {
+  if (check.status === 'bytes-differ') {
+    return 'The article’s stored original no longer matches the SHA-256 recorded when it was saved';
+  }
+  if (check.status !== 'text-differs') return null;
+  const altered = check.paragraphs.filter((n) => n >= first && n <= last);
+  return altered.length
+    ? `The stored text of paragraph ${altered.join(', ')} no longer matches the original`
+    : null;
+}
+
 /**
- * The excerpts of the given annotations, in the order given, each checked against its article
- * as stored (buildExcerpt refuses a quote that is not verbatim in it). Orphans are skipped and
- * reported; a highlight whose words changed quotes the article as it now reads.
+ * The excerpts of the given annotations, in the order given. Each article is first proved
+ * against its stored original (its bytes against their SHA-256, its text against its bytes):
+ * a quote from text that no longer matches is left out, as are orphans; buildExcerpt then
+ * checks each quote is the stored text at its place. A highlight whose words changed is
+ * exported quoting the article as it now reads, and reported.
  */
 export async function excerptDocument(
   library: Library,
   engine: CitationEngine,
   annotationIds: readonly string[],
-  { style, scheme }: ExcerptRequest,
-): Promise<{ doc: ExcerptDocument; skipped: Skipped[] }> {
+  { style, scheme }: ExcerptChoice,
+): Promise<ExcerptOutcome> {
   const records = (await library.db.annotations.bulkGet([...annotationIds])).filter(
     (record) => record !== undefined,
   );
-  const articles = new Map<string, { record: ArticleRecord; display: DisplayText } | null>();
+  const articles = new Map<string, LoadedArticle | null>();
   const sources = new Map<string, ReturnType<typeof buildExcerptSource>>();
   const excerpts: Excerpt[] = [];
   const skipped: Skipped[] = [];
+  const changed: Skipped[] = [];
   for (const record of records) {
     if (!articles.has(record.articleId)) {
       const found = await library.articles.get(record.articleId);
+      const check = found
+        ? (await library.articles.verifyArticle(found.id, sha256, found)).source
+        : null;
       articles.set(
         record.articleId,
-        found ? { record: found, display: displayText(found.body) } : null,
+        found && check ? { record: found, display: displayText(found.body), check } : null,
       );
     }
     const loaded = articles.get(record.articleId);
-    const article = loaded?.record;
-    const anchor = loaded ? anchorTarget(loaded.record.body, record.target, loaded.display) : null;
-    if (!article || !anchor || anchor.status === 'orphaned') {
-      skipped.push({
-        id: record.id,
-        quote: record.target.quote.exact,
-        reason: anchor?.status === 'orphaned' ? anchor.reason : 'Its article is gone',
-      });
+    const quote = record.target.quote.exact;
+    const skip = (reason: string) => skipped.push({ id: record.id, quote, reason });
+    if (!loaded) {
+      skip('Its article is no longer in the library');
       continue;
     }
-    if (!sources.has(article.id)) {
-      sources.set(article.id, buildExcerptSource(article, engine, style.id, article.id));
+    const { record: article, display, check } = loaded;
+    const anchor = anchorTarget(article.body, record.target, display);
+    if (anchor.status === 'orphaned') {
+      skip(anchor.reason);
+      continue;
     }
-    excerpts.push(
-      await buildExcerpt(
-        article,
-        engine,
-        { start: anchor.start, end: anchor.end },
-        {
-          style: style.id,
-          note: record.note,
-          tags: record.tags,
-          scheme,
-          sha256,
-          sourceId: article.id,
-          source: sources.get(article.id),
-        },
-      ),
-    );
+    const distrust = untrusted(check, anchor.paragraphs.firstN, anchor.paragraphs.lastN);
+    if (distrust) {
+      skip(distrust);
+      continue;
+    }
+    try {
+      if (!sources.has(article.id)) {
+        sources.set(article.id, buildExcerptSource(article, engine, style.id, article.id));
+      }
+      excerpts.push(
+        await buildExcerpt(
+          article,
+          engine,
+          { start: anchor.start, end: anchor.end },
+          {
+            style: style.id,
+            note: record.note,
+            tags: record.tags,
+            scheme,
+            sha256,
+            sourceId: article.id,
+            source: sources.get(article.id),
+          },
+        ),
+      );
+    } catch (error) {
+      skip((error as Error).message);
+      continue;
+    }
+    if (anchor.how === 'fuzzy') {
+      changed.push({ id: record.id, quote, reason: 'Its words changed since you highlighted it' });
+    }
   }
-  return { doc: { style, excerpts, created: new Date().toISOString() }, skipped };
+  return { doc: { style, excerpts, created: new Date().toISOString() }, skipped, changed };
 }
 
 /** A file name from the first article's citation key, e.g. "excerpts-southfront2018.md". */

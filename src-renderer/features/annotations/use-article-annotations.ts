@@ -12,6 +12,25 @@ export interface AnchoredAnnotation {
 }
 
 /**
+ * Anchors by article text, then by annotation. A highlight's target never changes once made,
+ * so its anchor holds as long as the text does: saving a note re-anchors nothing (an orphan's
+ * search runs over the whole article). A new text (a re-parse) is a new key.
+ */
+const ANCHORS = new WeakMap<DisplayText, Map<string, Anchor>>();
+
+function cachedAnchor(
+  body: readonly { n: number; id: string; text: string }[],
+  display: DisplayText,
+  record: AnnotationRecord,
+): Anchor {
+  let anchors = ANCHORS.get(display);
+  if (!anchors) ANCHORS.set(display, (anchors = new Map()));
+  let anchor = anchors.get(record.id);
+  if (!anchor) anchors.set(record.id, (anchor = anchorTarget(body, record.target, display)));
+  return anchor;
+}
+
+/**
  * The open article's annotations, each anchored in its current text (a re-parse may have moved
  * or changed the words: fuzzy anchors and orphans say so), in reading order.
  */
@@ -30,7 +49,7 @@ export function useArticleAnnotations(
     if (!records || !body || !display) return undefined;
     const anchored = records.map((record) => ({
       record,
-      anchor: anchorTarget(body, record.target, display),
+      anchor: cachedAnchor(body, display, record),
     }));
     const at = (a: AnchoredAnnotation) =>
       a.anchor.status === 'anchored' ? a.anchor.start : Number.MAX_SAFE_INTEGER;

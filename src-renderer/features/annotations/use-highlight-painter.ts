@@ -75,7 +75,11 @@ export function useHighlightPainter(
           if (!range) continue;
           const names = [highlightName(piece.color)];
           if (piece.id === activeId) names.push(highlightName('active'));
-          for (const name of names) sets.set(name, [...(sets.get(name) ?? []), range]);
+          for (const name of names) {
+            const list = sets.get(name);
+            if (list) list.push(range);
+            else sets.set(name, [range]);
+          }
         }
       }
       for (const color of [...HIGHLIGHT_COLORS, 'active' as const]) {

@@ -28,6 +28,8 @@ interface Options {
   onShowNotes(): void;
   onJump(n: number): void;
   onExport(ids: string[]): void;
+  /** A request to show one highlight (a new object per request). */
+  focus?: { annotation?: string } | null;
 }
 
 export interface ReaderAnnotations {
@@ -50,9 +52,16 @@ export function useReaderAnnotations({
   onShowNotes,
   onJump,
   onExport,
+  focus = null,
 }: Options): ReaderAnnotations {
   const { display, items } = useArticleAnnotations(library, article);
-  const [activeId, setActiveId] = useState<string | null>(null);
+  // The highlight in focus: the user's last pick, unless a newer request (`focus`) names one.
+  const [picked, setPicked] = useState<{ id: string | null; during: object | null }>({
+    id: null,
+    during: null,
+  });
+  const activeId = picked.during === focus || !focus?.annotation ? picked.id : focus.annotation;
+  const setActiveId = useCallback((id: string | null) => setPicked({ id, during: focus }), [focus]);
   const [noteFocusId, setNoteFocusId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const articleId = article?.id;
@@ -89,11 +98,29 @@ export function useReaderAnnotations({
         setError((e as Error).message);
       }
     },
-    [library, articleId],
+    [library, articleId, setActiveId],
   );
+
+  // Shows a requested highlight once its article's annotations are anchored: where its text is
+  // now, which after a re-parse may not be the paragraph it was made in.
+  const handledFocus = useRef<object | null>(null);
+  const jumpRef = useRef(onJump);
+  useEffect(() => {
+    jumpRef.current = onJump;
+  });
+  useEffect(() => {
+    if (!focus?.annotation || !items || handledFocus.current === focus) return;
+    handledFocus.current = focus;
+    const item = items.find((i) => i.record.id === focus.annotation);
+    if (!item) return;
+    showNotesRef.current();
+    if (item.anchor.status === 'anchored') jumpRef.current(item.anchor.paragraphs.firstN);
+  }, [focus, items]);
 
   const onReaderClick = useCallback(
     (event: MouseEvent) => {
+      // Only a click on the text itself: not on a paragraph number (which cites) or a margin.
+      if (!(event.target as Element).closest?.('[data-o]')) return;
       if (!display || !document.getSelection()?.isCollapsed) return;
       const point = pointAt(event.clientX, event.clientY);
       if (!point) return;
@@ -105,7 +132,7 @@ export function useReaderAnnotations({
       setActiveId(hit.id);
       showNotesRef.current();
     },
-    [display, painted],
+    [display, painted, setActiveId],
   );
 
   const onReaderKey = useCallback(

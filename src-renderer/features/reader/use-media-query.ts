@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 
 /**
  * The layouts, as the style sheets (app/layout.css, reader.css) define them:
@@ -11,13 +11,18 @@ export const LIBRARY_DRAWER_QUERY = '(max-width: 859.98px)';
 
 /** Whether a media query matches, kept current as the window changes. */
 export function useMediaQuery(query: string): boolean {
-  return useSyncExternalStore(
-    (changed) => {
+  // Stable per query, or React would unsubscribe and subscribe again on every render.
+  const subscribe = useCallback(
+    (changed: () => void) => {
       if (typeof matchMedia === 'undefined') return () => {};
       const list = matchMedia(query);
       list.addEventListener('change', changed);
       return () => list.removeEventListener('change', changed);
     },
+    [query],
+  );
+  return useSyncExternalStore(
+    subscribe,
     () => (typeof matchMedia === 'undefined' ? false : matchMedia(query).matches),
     () => false,
   );
