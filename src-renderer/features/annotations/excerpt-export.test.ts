@@ -1,14 +1,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCitationEngine } from '../../../src-core/citation/index.ts';
 import { describeSelection } from '../../../src-core/excerpt/anchor.ts';
 import { displayText } from '../../../src-core/excerpt/display-text.ts';
-import { CSL_RESOURCES, sha256Hex } from '../../../src-core/testing/fixtures.ts';
+import { sha256 } from '../../host/sha256.ts';
+import { loadCitationEngine } from '../citations/load-engine.ts';
 import type { AnnotationRecord, ArticleRecord, Library } from '../../db/index.ts';
 import { disposeLibrary, openTestLibrary, variantArticle } from '../../db/test-article.ts';
 import { excerptDocument } from './excerpt-export.ts';
 
-const engine = createCitationEngine(CSL_RESOURCES);
+// The engine as the app loads it: the CSL files bundled through Vite.
+const engine = await loadCitationEngine();
 const APA = { style: { id: 'apa', title: 'APA 7' }, scheme: 'paragraph' as const };
 const QUOTE = 'most of the terrorists are in the province of Nangarhar';
 
@@ -45,7 +46,7 @@ describe('excerptDocument', () => {
     const [excerpt] = doc.excerpts;
     expect(excerpt).toMatchObject({ quote: QUOTE, note: 'Where they are', locator: 'para. 2' });
     expect(excerpt!.inText.text).toBe('(South Front, 2018, para. 2)');
-    expect(excerpt!.quoteSha256).toBe(sha256Hex(QUOTE));
+    expect(excerpt!.quoteSha256).toBe(await sha256(new TextEncoder().encode(QUOTE)));
     expect(excerpt!.source.sourceSha256).toBe(article.source.sha256);
     expect(excerpt!.source.notices.map((n) => n.text)).toEqual(article.rights.map((n) => n.text));
   });
