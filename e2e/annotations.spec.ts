@@ -152,6 +152,7 @@ test('highlight with the mouse, annotate, reload, find it, export excerpts to th
   // Rich text: the note's HTML stays text.
   await dialog.getByLabel('Format').selectOption({ label: 'Rich text for pasting (HTML)' });
   await dialog.getByRole('button', { name: 'Copy' }).click();
+  await expect(dialog.getByRole('status')).toContainText('paste into a word processor');
   const html = await clipboard.readHtml();
   expect(html).toContain('&lt;b&gt;SIGAR&lt;/b&gt;');
   expect(html).not.toContain('<b>SIGAR</b>');
@@ -222,6 +223,24 @@ test('the keyboard highlights a whole paragraph from its number, and H an overla
   await app.getByTestId('notes-panel').getByLabel('Show colour').selectOption('pink');
   await expect(cards).toHaveCount(1);
   await expect(cards.getByRole('button', { name: '¶4–5' })).toBeVisible();
+
+  // Keyboard only: words typed (with other spacing and a straight quote) are found and
+  // highlighted; words not in the article name the closest match and its paragraph.
+  await app.getByLabel('Show colour').selectOption('');
+  const typed = app.getByLabel('Highlight words you type or paste');
+  await typed.fill('The  Taliban is actively   combating ISIS');
+  await typed.press('Enter');
+  await expect(cards).toHaveCount(3);
+  await expect(cards.nth(2).getByRole('button', { name: '¶6' })).toBeVisible();
+  await expect(cards.nth(2).locator('blockquote')).toHaveText(
+    'The Taliban is actively combating ISIS',
+  );
+  await typed.fill('The Taliban is actively combatting ISIS forces everywhere');
+  await typed.press('Enter');
+  await expect(app.getByRole('alert').filter({ hasText: 'Not in the article' })).toContainText(
+    'paragraph 6',
+  );
+  await expect(cards).toHaveCount(3);
 
   // A paragraph number on highlighted text still cites it: the Cite tab stays in front.
   await app.getByRole('tab', { name: 'Cite' }).click();

@@ -15,6 +15,7 @@ import { displayOffset } from '../../../src-core/excerpt/display-text.ts';
 import type { AnnotationTarget } from '../../../src-core/excerpt/types.ts';
 import type { ArticleRecord, Library } from '../../db/index.ts';
 import { AnnotationsPanel } from './AnnotationsPanel.tsx';
+import { HighlightByQuote } from './HighlightByQuote.tsx';
 import { pointAt } from './dom-offsets.ts';
 import { SelectionToolbar } from './SelectionToolbar.tsx';
 import { useArticleAnnotations } from './use-article-annotations.ts';
@@ -170,6 +171,11 @@ export function useReaderAnnotations({
         onActivate={setActiveId}
         onJump={onJump}
         onExport={onExport}
+      />
+      <HighlightByQuote
+        body={body}
+        display={display}
+        onHighlight={(target) => highlight(target, 'yellow', false)}
       />
     </>
   );
