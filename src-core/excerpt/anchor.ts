@@ -4,7 +4,7 @@ import {
   displayText,
   findAll,
   foldQuote,
-  foldText,
+  foldLoosely,
   foldedOffset,
   paragraphSpan,
   trimRange,
@@ -122,13 +122,13 @@ export function anchorTarget(
   const quoted = pick(occurrences(text, exact, hint), context);
   if (quoted) return anchored(display, 'quote', quoted.start, quoted.end);
 
-  const folded = foldText(text);
+  const folded = foldLoosely(text);
   const pattern = foldQuote(exact);
   if (!pattern) return { status: 'orphaned', reason: GONE };
   const near: Context = {
     text: folded.text,
-    prefix: foldText(prefix).text,
-    suffix: foldText(suffix).text,
+    prefix: foldLoosely(prefix).text,
+    suffix: foldLoosely(suffix).text,
     hint: foldedOffset(folded, hint),
     quoteLength: pattern.length,
   };

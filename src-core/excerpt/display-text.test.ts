@@ -4,7 +4,7 @@ import {
   displayText,
   findAll,
   foldQuote,
-  foldText,
+  foldLoosely,
   foldedOffset,
   paragraphIndexAt,
   paragraphSpan,
@@ -97,16 +97,16 @@ describe('trimRange', () => {
   });
 });
 
-describe('foldText', () => {
+describe('foldLoosely', () => {
   it('makes one space of each whitespace run and ASCII of quotes, dashes and ellipses', () => {
     const text =
       'a “victory”\u00a0–  it’s\n\nover\u2026 self\u00adproclaimed\u0000 \u2014 56\u201157%';
-    expect(foldText(text).text).toBe('a "victory" - it\'s over... selfproclaimed - 56-57%');
+    expect(foldLoosely(text).text).toBe('a "victory" - it\'s over... selfproclaimed - 56-57%');
   });
 
   it('maps every folded offset back to the original text', () => {
     const text = 'about 56–57%\n\nof  Afghanistan… The “rest”';
-    const folded = foldText(text);
+    const folded = foldLoosely(text);
     const at = (s: string): [number, number] => {
       const start = folded.text.indexOf(s);
       return unfoldRange(text, folded, start, start + s.length);

@@ -137,7 +137,7 @@ const FOLDS = new Map<number, string>([
 ]);
 
 /** Whitespace runs become one space; curly quotes, dashes and "…" their ASCII forms. */
-export function foldText(text: string): FoldedText {
+export function foldLoosely(text: string): FoldedText {
   let ellipses = 0;
   for (let i = text.indexOf('\u2026'); i >= 0; i = text.indexOf('\u2026', i + 1)) ellipses++;
   const parts: string[] = [];
@@ -171,7 +171,7 @@ export function foldText(text: string): FoldedText {
 
 /** The folded text of a quote, without the space folding may leave at its ends. */
 export function foldQuote(quote: string): string {
-  const folded = foldText(quote).text;
+  const folded = foldLoosely(quote).text;
   return folded.slice(...trimRange(folded, 0, folded.length));
 }
 

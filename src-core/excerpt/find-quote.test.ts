@@ -2,7 +2,7 @@ import type search from 'approx-string-match';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { capture } from '../testing/capture.ts';
 import { readFixture } from '../testing/fixtures.ts';
-import { displayText, foldText, type BodyParagraph } from './display-text.ts';
+import { displayText, foldLoosely, type BodyParagraph } from './display-text.ts';
 import { approxCandidates, editDistance, findQuote } from './find-quote.ts';
 
 // The matcher, watched: some tests check how much it is asked to do.
@@ -162,7 +162,7 @@ describe('approxCandidates', () => {
     const long = Array.from({ length: 25 }, (_, k) =>
       BODY.map((p) => ({ n: k * 15 + p.n, id: `${p.id}-${k}`, text: `${k + 1}.${p.n} ${p.text}` })),
     ).flat();
-    const text = foldText(displayText(long).text).text;
+    const text = foldLoosely(displayText(long).text).text;
     const start = text.indexOf('2.1 ISIS');
     const pattern = text.slice(start, start + 20_000).replace('4.8 A major', '4.8 A large');
     const found = approxCandidates(text, pattern, anchorBudget, start, unranked);

@@ -4,7 +4,7 @@ import {
   displayText,
   findAll,
   foldQuote,
-  foldText,
+  foldLoosely,
   paragraphIndexAt,
   paragraphSpan,
   trimRange,
@@ -38,7 +38,7 @@ const SPLIT_LENGTH = 256;
 const PIECE_LENGTH = 64;
 const CHUNK_LENGTH = 4096;
 const SEEN_LIMIT = 4 * MAX_CANDIDATES;
-/** Matches only itself: foldText drops U+0000, so no folded text holds one. */
+/** Matches only itself: foldLoosely drops U+0000, so no folded text holds one. */
 const SENTINEL = '\u0000';
 
 /** Up to `limit` items nearest `hint` of an array in (about) ascending order of start. */
@@ -196,7 +196,7 @@ export function findQuote(body: readonly BodyParagraph[], quote: string): QuoteM
   const display = displayText(body);
   const verbatim = findAll(display.text, trimmed)[0] ?? -1;
   if (verbatim >= 0) return found(display, verbatim, verbatim + trimmed.length, true);
-  const folded = foldText(display.text);
+  const folded = foldLoosely(display.text);
   const pattern = foldQuote(trimmed);
   const at = findAll(folded.text, pattern)[0] ?? -1;
   if (at >= 0)

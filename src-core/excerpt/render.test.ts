@@ -211,3 +211,57 @@ describe('HTML', () => {
     );
   });
 });
+
+describe('hostile article data', () => {
+  const TITLE = '<img src=x onerror=alert(1)> [t](javascript:x) Title ##';
+  const AUTHOR = '<script>alert(2)</script> Org';
+  const NOTICE = '<b>Copyright</b> [owner](javascript:alert(3)) <https://evil.example>';
+  let hostile: ExcerptDocument;
+
+  beforeAll(async () => {
+    const notice: ExcerptNotice = {
+      kind: 'copyright',
+      display: NOTICE,
+      text: NOTICE,
+      sha256: sha256Hex(NOTICE),
+    };
+    const bad = {
+      ...article,
+      csl: { ...article.csl, title: TITLE, author: [{ literal: AUTHOR }] },
+      rights: [{ ...article.rights[0]!, ...notice, start: 0, end: NOTICE.length }],
+    };
+    const options = { style: 'apa', sha256: nodeSha256, sourceId: 'bad' };
+    const source = buildExcerptSource(bad, engine, 'apa', 'bad');
+    const excerpt = await buildExcerpt(bad, engine, { quote: QUOTE }, { ...options, source });
+    hostile = { style: { id: 'apa', title: 'APA 7' }, excerpts: [excerpt], created: 'now' };
+  });
+
+  it('keeps a title, author and notice that look like markup as text in Markdown', () => {
+    const md = renderExcerpts(hostile, 'markdown');
+    const types = new Set(nodes(parseMarkdown(md)).map((n) => n.type));
+    for (const type of ['html', 'link', 'image']) expect(types.has(type as never)).toBe(false);
+    const heading = nodes(parseMarkdown(md)).find((n) => n.type === 'heading' && n.depth === 2);
+    expect(
+      heading &&
+        nodes(heading)
+          .map((n) => (n.type === 'text' ? n.value : ''))
+          .join(''),
+    ).toBe(TITLE);
+  });
+
+  it('keeps them as text in HTML: no element, handler or link comes from the data', () => {
+    const html = renderExcerpts(hostile, 'html');
+    const document = parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
+    expect(document.querySelectorAll('script, img, a, iframe, style, link, b')).toHaveLength(0);
+    for (const el of document.querySelectorAll('*'))
+      expect(el.getAttributeNames().filter((a: string) => a.startsWith('on'))).toEqual([]);
+    expect(document.querySelector('h2')?.textContent).toBe(TITLE);
+    expect(document.querySelector('.notice')?.textContent).toBe(NOTICE);
+    expect(document.body.textContent).toContain(AUTHOR);
+  });
+
+  it('prints them as they are in plain text', () => {
+    const text = renderExcerpts(hostile, 'text');
+    for (const s of [TITLE, AUTHOR, NOTICE]) expect(text).toContain(s);
+  });
+});

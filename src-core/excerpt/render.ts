@@ -84,7 +84,7 @@ function renderText(doc: ExcerptDocument): string {
  */
 const escapeMarkdown = (line: string): string =>
   line
-    .replace(/[\\`*_[\]<>|~&]/gu, '\\$&')
+    .replace(/[\\`*_[\]<>|~&#]/gu, '\\$&')
     .replace(/^[-+=#>]/u, '\\$&')
     .replace(/^(\d+)([.)])/u, '$1\\$2');
 
@@ -174,8 +174,7 @@ function noticeHtml(n: ExcerptNotice): string[] {
         ];
   return [
     `<p><strong>${escapeHtml(noticeLabel(n.kind))}</strong></p>`,
-    // Line breaks as <br>: word processors drop white-space on paste, and would reflow it.
-    `<div class="notice"${PRE_WRAP}>${escapeHtml(n.display).replace(/\r?\n/gu, '<br>')}</div>`,
+    `<div class="notice"${PRE_WRAP}>${escapeHtml(n.display)}</div>`,
     ...exact,
     `<p>Notice SHA-256: <code>${escapeHtml(n.sha256)}</code></p>`,
   ];

@@ -1,5 +1,4 @@
 import type { ParsedArticle, Sha256 } from '../../src-core/article/model.ts';
-import { verifyRights } from '../../src-core/article/verify-rights.ts';
 import type { QuireDatabase } from './database.ts';
 import { applyMetadataPatch, validateMetadataPatch } from './metadata-patch.ts';
 import type {
@@ -23,11 +22,10 @@ import {
   withBody,
 } from './body-store.ts';
 import { freeCitekey, validateCitekey } from './citekeys.ts';
-import { decodeSourceText } from '../../src-core/import/decode.ts';
 import { indexArticle, indexNewArticle, searchWriteTables } from './search-index.ts';
 import { indexDocument } from '../../src-core/search/index.ts';
 import { searchFields } from './search-fields.ts';
-import { alteredParagraphs } from '../../src-core/article/verify-text.ts';
+import { createArticleVerifier, unknownArticle } from './article-verify.ts';
 import { changeTags } from '../../src-core/library/tags.ts';
 
 export interface RepositoryOptions {
@@ -40,10 +38,6 @@ export interface RepositoryOptions {
 function isConstraintError(error: unknown): boolean {
   const named = error as { name?: string; inner?: { name?: string } } | null;
   return named?.name === 'ConstraintError' || named?.inner?.name === 'ConstraintError';
-}
-
-function unknownArticle(id: string): Error {
-  return new Error(`No article with id "${id}" in the library`);
 }
 
 /** The source key must really be the hash of these bytes, or dedupe and proofs would lie. */
@@ -141,46 +135,7 @@ export function createArticleRepository(
   };
   const BODY_STORES = [db.articles, db.bodies, db.summaries, ...searchWriteTables(db)] as const;
 
-  /** Proves the stored bytes, body text and notices against each other (see ArticleCheck). */
-  const verifyArticle: ArticleRepository['verifyArticle'] = async (id, hash, loaded) => {
-    const [article, source] = await db.transaction('r', db.articles, db.sources, async () => {
-      const record = loaded?.id === id ? loaded : await db.articles.get(id);
-      return [record, record && (await db.sources.get(record.source.sha256))] as const;
-    });
-    if (!article) throw unknownArticle(id);
-    if (!source) throw new Error(`The original source of article "${id}" is missing`);
-    // The same decoder as the import (BOMs, UTF-16, declared charsets), so offsets mean the
-    // same characters; without the import's judgement of the content, so a source stored
-    // under older rules is never refused by newer ones.
-    // A fetched page is decoded with what its server declared, as its capture was.
-    const { fetched } = article.source;
-    const { text } = decodeSourceText(
-      source.bytes,
-      source.fileName,
-      fetched ? { charset: fetched.charset, mediaType: fetched.mediaType } : undefined,
-    );
-    const checks = await verifyRights(article.rights, text, hash);
-    // Notices and text matching the stored bytes prove nothing if the bytes changed.
-    if ((await hash(source.bytes)) !== article.source.sha256) {
-      return {
-        source: { status: 'bytes-differ' },
-        notices: checks.map(({ notice }) => ({
-          notice,
-          status: 'hash-differs',
-          detail: 'the stored source bytes no longer match their SHA-256',
-        })),
-      };
-    }
-    // The caller's loaded record has its whole body; a stored head keeps it in chunks.
-    const body = loaded?.id === id && loaded.body ? loaded.body : (await getFull(id))?.body;
-    const altered = alteredParagraphs(body ?? [], text);
-    return {
-      source: altered.length
-        ? { status: 'text-differs', paragraphs: altered }
-        : { status: 'intact' },
-      notices: checks,
-    };
-  };
+  const verifyArticle = createArticleVerifier(db, getFull);
 
   return {
     findDuplicate: (parsed) =>

@@ -5,7 +5,6 @@ import {
   loadSession,
   parseSession,
   saveSession,
-  withArticle,
 } from './persisted-state.ts';
 
 const memoryStorage = () => {
@@ -62,13 +61,6 @@ describe('the reader session kept across reloads', () => {
 
   it('keeps no paragraph without an article', () => {
     expect(parseSession(JSON.stringify({ paragraph: 9 })).paragraph).toBeNull();
-  });
-
-  it('starts another article at its top', () => {
-    const session = { ...DEFAULT_SESSION, articleId: 'a', paragraph: 12 };
-    expect(withArticle(session, 'a')).toBe(session);
-    expect(withArticle(session, 'b')).toEqual({ ...session, articleId: 'b', paragraph: null });
-    expect(withArticle(session, null)).toEqual({ ...session, articleId: null, paragraph: null });
   });
 
   it('never throws when storage does', () => {

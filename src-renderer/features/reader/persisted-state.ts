@@ -64,12 +64,6 @@ export function parseSession(raw: string | null | undefined): ReaderSession {
   };
 }
 
-/** The session after opening another article (or none): its place starts at the top. */
-export function withArticle(session: ReaderSession, articleId: string | null): ReaderSession {
-  if (session.articleId === articleId) return session;
-  return { ...session, articleId, paragraph: null };
-}
-
 /** The storage the renderer has, or null (private modes and tests can deny it). */
 export function browserStorage(): Storage | null {
   try {
