@@ -1,3 +1,4 @@
+import '../features/reader/reader-layout.css';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useArticle } from '../db/index.ts';
 import { CitationPanel } from '../features/citations/CitationPanel.tsx';

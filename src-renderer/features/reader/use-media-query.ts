@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
 /**
- * The layouts, as the style sheets (app/layout.css, reader.css) define them:
+ * The layouts, as the style sheets (app/layout.css, reader-layout.css) define them:
  * - wide (≥ 1200 px): library | reader | aside;
  * - medium (860–1199 px): library | reader, the aside a drawer;
  * - narrow (< 860 px): the reader alone, the library and the aside drawers.
