@@ -61,7 +61,20 @@ test('highlight with the mouse, annotate, reload, find it, export excerpts to th
   await importReference(app);
   await paragraphs(app).nth(4).scrollIntoViewIfNeeded();
 
-  // A selection in the notices block cannot be highlighted: it says why.
+  // A selection in the header, or in the notices block, cannot be highlighted: it says why.
+  await app.evaluate(() => {
+    const title = document.querySelector('[data-testid="reader-title"]')!.firstChild!;
+    const range = document.createRange();
+    range.setStart(title, 7);
+    range.setEnd(title, 26);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+  });
+  await expect(
+    app.getByRole('status').filter({ hasText: 'Only the numbered paragraphs' }),
+  ).toBeVisible();
+  await app.mouse.click(5, 5);
+  await expect(app.getByRole('toolbar', { name: 'Highlight the selection' })).toHaveCount(0);
   await app.getByTestId('rights-notice').first().scrollIntoViewIfNeeded();
   await dragOver(app, '[data-testid="rights"]', 'The original source');
   await expect(
