@@ -192,7 +192,10 @@ export function App() {
             type="button"
             className="sidebar__notes"
             aria-pressed={allNotes}
-            onClick={() => setAllNotes(!allNotes)}
+            onClick={() => {
+              setAllNotes(!allNotes);
+              setLibraryOpen(false); // a drawer would cover what it opens
+            }}
           >
             Highlights and notes
           </button>
