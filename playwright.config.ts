@@ -1,5 +1,11 @@
 import { defineConfig, type Project } from '@playwright/test';
-import { chromiumPath, electronPath, CHROMIUM_ARGS } from './e2e/targets.ts';
+import {
+  chromiumPath,
+  describePlan,
+  electronPath,
+  projectPlan,
+  CHROMIUM_ARGS,
+} from './e2e/targets.ts';
 
 const chromium = chromiumPath();
 const electron = electronPath();
@@ -33,7 +39,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   forbidOnly: !!process.env.CI,
-  reporter: [['list']],
+  reporter: [['list'], ['./e2e/projects-reporter.ts']],
+  metadata: { projectPlan: describePlan(projectPlan(chromium, electron)) },
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
   projects,
   webServer: chromium

@@ -35,3 +35,34 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-quic',
 ];
+
+/** Which end-to-end projects a run has, and for each one left out, why. */
+export interface ProjectPlan {
+  runs: { name: string; in: string }[];
+  skipped: { name: string; why: string }[];
+}
+
+export function projectPlan(chromium: string | null, electron: string | null): ProjectPlan {
+  const plan: ProjectPlan = { runs: [], skipped: [] };
+  if (chromium) plan.runs.push({ name: 'web', in: `Chromium at ${chromium}` });
+  else
+    plan.skipped.push({
+      name: 'web',
+      why: 'no Chromium (apt-get install chromium, or set QUIRE_CHROMIUM)',
+    });
+  if (electron) plan.runs.push({ name: 'electron', in: `Electron at ${electron}` });
+  else
+    plan.skipped.push({
+      name: 'electron',
+      why: 'no binary (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1, or not yet downloaded); on a machine that has it, run npm run test:electron',
+    });
+  return plan;
+}
+
+/** The plan as the run prints it, first and last, so a skipped project is never mistaken for a pass. */
+export function describePlan(plan: ProjectPlan): string[] {
+  return [
+    ...plan.runs.map((p) => `e2e project ${p.name}: runs in ${p.in}`),
+    ...plan.skipped.map((p) => `e2e project ${p.name}: SKIPPED, ${p.why}`),
+  ];
+}
