@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import {
-  HIGHLIGHT_COLORS,
   annotationMatches,
   filterWords,
   type AnnotationChange,
   type HighlightColor,
 } from '../../../src-core/excerpt/annotation.ts';
-import { COLOR_LABELS } from './colors.ts';
+import { ColorSelect } from './ColorSelect.tsx';
 import type { AnnotationRecord, Library } from '../../db/index.ts';
 import { AnnotationCard } from './AnnotationCard.tsx';
 import type { AnchoredAnnotation } from './use-article-annotations.ts';
@@ -131,19 +130,7 @@ export function AnnotationsPanel({
             value={filterText}
             onChange={(event) => setFilterText(event.target.value)}
           />
-          <select
-            className="field__input"
-            aria-label="Show colour"
-            value={filterColor}
-            onChange={(event) => setFilterColor(event.target.value as HighlightColor | '')}
-          >
-            <option value="">Any colour</option>
-            {HIGHLIGHT_COLORS.map((c) => (
-              <option key={c} value={c}>
-                {COLOR_LABELS[c]}
-              </option>
-            ))}
-          </select>
+          <ColorSelect label="Show colour" value={filterColor} onChange={setFilterColor} />
         </div>
       )}
       {removed && (

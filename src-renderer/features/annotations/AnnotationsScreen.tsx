@@ -1,10 +1,10 @@
 import './annotations.css';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useId, useState } from 'react';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../src-core/excerpt/annotation.ts';
+import type { HighlightColor } from '../../../src-core/excerpt/annotation.ts';
 import type { Library } from '../../db/index.ts';
 import { displayTitle } from '../../ui/format.ts';
-import { COLOR_LABELS } from './colors.ts';
+import { ColorSelect } from './ColorSelect.tsx';
 
 interface Props {
   library: Library;
@@ -18,7 +18,7 @@ const PAGE = 200;
 
 /** Every highlight and note in the library, newest first, filtered by colour, tag and words. */
 export function AnnotationsScreen({ library, onOpen, onExport }: Props) {
-  const ids = { text: useId(), color: useId(), tag: useId(), heading: useId() };
+  const ids = { text: useId(), tag: useId(), heading: useId() };
   const [text, setText] = useState('');
   const [color, setColor] = useState<HighlightColor | ''>('');
   const [tag, setTag] = useState('');
@@ -65,22 +65,7 @@ export function AnnotationsScreen({ library, onOpen, onExport }: Props) {
           value={text}
           onChange={(event) => setText(event.target.value)}
         />
-        <label className="visually-hidden" htmlFor={ids.color}>
-          Colour
-        </label>
-        <select
-          id={ids.color}
-          className="field__input"
-          value={color}
-          onChange={(event) => setColor(event.target.value as HighlightColor | '')}
-        >
-          <option value="">Any colour</option>
-          {HIGHLIGHT_COLORS.map((c) => (
-            <option key={c} value={c}>
-              {COLOR_LABELS[c]}
-            </option>
-          ))}
-        </select>
+        <ColorSelect label="Colour" value={color} onChange={setColor} />
         <label className="visually-hidden" htmlFor={ids.tag}>
           Tag
         </label>

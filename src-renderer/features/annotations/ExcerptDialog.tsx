@@ -1,11 +1,12 @@
 import './annotations.css';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { renderExcerpts } from '../../../src-core/excerpt/render.ts';
 import type { LocatorScheme } from '../../../src-core/excerpt/types.ts';
 import { useLibrary } from '../../app/LibraryContext.tsx';
 import { useHost } from '../../host/index.ts';
-import { useCitationEngine, WithCitationEngine } from '../citations/CitationEngineContext.tsx';
+import { CitationDialog } from '../citations/CitationDialog.tsx';
+import { useCitationEngine } from '../citations/CitationEngineContext.tsx';
 import { useStyleOptions } from '../citations/use-styles.ts';
 import { downloadFile } from '../../ui/download.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
@@ -29,31 +30,16 @@ const PREVIEW_CHARS = 8000;
 
 /** Excerpt export (a modal <dialog>): style, locator, format, a preview, then copy or save. */
 export function ExcerptDialog(props: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
   return (
-    <dialog
-      ref={dialog}
-      className="dialog excerpt-dialog"
-      aria-labelledby={titleId}
+    <CitationDialog
+      title={`Export ${props.annotationIds.length === 1 ? 'an excerpt' : 'excerpts'}`}
+      className="excerpt-dialog"
+      testId="excerpt-dialog"
+      unavailable="Excerpts are unavailable"
       onClose={props.onClose}
-      data-testid="excerpt-dialog"
     >
-      <h2 id={titleId} className="dialog__title">
-        Export {props.annotationIds.length === 1 ? 'an excerpt' : 'excerpts'}
-      </h2>
-      <WithCitationEngine
-        unavailable="Excerpts are unavailable"
-        noteClassName="dialog__hint"
-        errorClassName="field__error"
-      >
-        <ExcerptForm {...props} onClose={() => dialog.current?.close()} />
-      </WithCitationEngine>
-    </dialog>
+      {(close) => <ExcerptForm {...props} onClose={close} />}
+    </CitationDialog>
   );
 }
 
@@ -113,12 +99,7 @@ function ExcerptForm({ annotationIds, defaultStyle, onClose }: Props) {
       format === 'docx'
         ? await (await import('../../../src-core/excerpt/docx.ts')).excerptsToDocx(ready.doc)
         : renderExcerpts(ready.doc, format);
-    const keys = new Map<string, string>();
-    for (const e of ready.doc.excerpts) {
-      const record = await library.db.articles.get(e.source.id);
-      if (record) keys.set(record.id, record.citekey);
-    }
-    const fileName = excerptFileName(ready.doc, keys, spec.extension);
+    const fileName = excerptFileName(ready.doc, ready.citekeys, spec.extension);
     downloadFile(
       data as BlobPart,
       fileName,

@@ -1,9 +1,10 @@
 import './export.css';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useLibrary } from '../../app/LibraryContext.tsx';
 import { useHost } from '../../host/index.ts';
-import { useCitationEngine, WithCitationEngine } from '../citations/CitationEngineContext.tsx';
+import { CitationDialog } from '../citations/CitationDialog.tsx';
+import { useCitationEngine } from '../citations/CitationEngineContext.tsx';
 import { useStyleOptions } from '../citations/use-styles.ts';
 import { downloadFile } from '../../ui/download.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
@@ -32,30 +33,15 @@ const PREVIEW_CHARS = 6000;
 
 /** Bulk export (a modal <dialog>): scope, format or style, a preview, then save or copy. */
 export function ExportDialog(props: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
   return (
-    <dialog
-      ref={dialog}
-      className="dialog export-dialog"
-      aria-labelledby={titleId}
+    <CitationDialog
+      title="Export citations"
+      className="export-dialog"
+      unavailable="Export is unavailable"
       onClose={props.onClose}
     >
-      <h2 id={titleId} className="dialog__title">
-        Export citations
-      </h2>
-      <WithCitationEngine
-        unavailable="Export is unavailable"
-        noteClassName="dialog__hint"
-        errorClassName="field__error"
-      >
-        <ExportForm {...props} onClose={() => dialog.current?.close()} />
-      </WithCitationEngine>
-    </dialog>
+      {(close) => <ExportForm {...props} onClose={close} />}
+    </CitationDialog>
   );
 }
 
