@@ -50,6 +50,8 @@ export interface ExcerptOutcome {
   /** Exported, but their words changed since they were highlighted: they quote the article as
    * it now reads, not the text that was highlighted. */
   changed: Skipped[];
+  /** The citation key of each article quoted, by id (for the file's name). */
+  citekeys: Map<string, string>;
 }
 
 interface LoadedArticle {
@@ -91,9 +93,11 @@ export async function excerptDocument(
   const excerpts: Excerpt[] = [];
   const skipped: Skipped[] = [];
   const changed: Skipped[] = [];
+  const citekeys = new Map<string, string>();
   for (const record of records) {
     if (!articles.has(record.articleId)) {
       const found = await library.articles.get(record.articleId);
+      if (found) citekeys.set(found.id, found.citekey);
       const check = found
         ? (await library.articles.verifyArticle(found.id, sha256, found)).source
         : null;
@@ -148,7 +152,8 @@ export async function excerptDocument(
       changed.push({ id: record.id, quote, reason: 'Its words changed since you highlighted it' });
     }
   }
-  return { doc: { style, excerpts, created: new Date().toISOString() }, skipped, changed };
+  const doc = { style, excerpts, created: new Date().toISOString() };
+  return { doc, skipped, changed, citekeys };
 }
 
 /** A file name from the first article's citation key, e.g. "excerpts-southfront2018.md". */
