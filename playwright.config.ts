@@ -17,7 +17,8 @@ if (!chromium && !electron) {
   );
 }
 
-const WEB_PORT = 4173;
+// QUIRE_WEB_PORT lets two checkouts run their end-to-end tests side by side.
+const WEB_PORT = Number(process.env.QUIRE_WEB_PORT ?? 4173);
 const projects: Project[] = [];
 if (chromium) {
   projects.push({
