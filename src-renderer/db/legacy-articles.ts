@@ -121,8 +121,16 @@ const SOURCES = [
   },
 ] as const;
 
-/** Reads the sample library (fresh copies each call). */
+/** The importer's reading, done once per test file (a few seconds on a busy machine). */
+let read: Promise<SampleArticle[]> | null = null;
+
+/** The sample library, oldest first (fresh copies each call, so tests may change them). */
 export async function sampleArticles(): Promise<SampleArticle[]> {
+  read ??= readSamples();
+  return structuredClone(await read);
+}
+
+function readSamples(): Promise<SampleArticle[]> {
   return Promise.all(
     SOURCES.map(async (s) => {
       const bytes = utf8(s.text);

@@ -118,7 +118,8 @@ describe.each(PAST_VERSIONS)(
       for (const head of await db.articles.toArray()) {
         upgraded.set(head.id, (await withBody(db, head))!);
       }
-    });
+      // Reading the sample library and building the old database take seconds on a busy machine.
+    }, 60_000);
     afterAll(async () => {
       db.close();
       await Dexie.delete(name);
