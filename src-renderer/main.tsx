@@ -6,7 +6,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { LibraryProvider } from './app/LibraryContext.tsx';
-import { openLibrary } from './db/index.ts';
+import { openLibrarySafely, type LibraryOpening } from './db/open-library-safely.ts';
+import { LibraryOpenFailed } from './app/LibraryOpenFailed.tsx';
 import { CitationEngineProvider } from './features/citations/CitationEngineContext.tsx';
 import { loadCitationEngine } from './features/citations/load-engine.ts';
 import { HostProvider, selectHost, sha256 } from './host/index.ts';
@@ -18,30 +19,51 @@ import { selectSearchClient } from './search/search-client.ts';
 
 // Chosen once here and handed down through context: no module reaches for globals.
 const host = selectHost();
-const library = openLibrary('quire', { sha256 });
 const citationEngine = loadCitationEngine();
-const capturer = selectCapturer(location.search, library);
-const search = selectSearchClient(library.db);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <HostProvider host={host}>
-      <LibraryProvider library={library}>
-        <CapturerProvider capturer={capturer}>
-          <SearchProvider client={search}>
-            <CitationEngineProvider engine={citationEngine}>
-              <ErrorBoundary fallback={(message) => <StartupError message={message} />}>
-                <App />
-              </ErrorBoundary>
-            </CitationEngineProvider>
-          </SearchProvider>
-        </CapturerProvider>
-      </LibraryProvider>
-    </HostProvider>
-  </StrictMode>,
+const reactRoot = createRoot(root);
+
+// The library is opened (and upgraded) before anything reads it: a failed upgrade or a library
+// from a newer Quire shows what happened instead of an empty app. The workers open it only
+// after it opened here, so they never run an upgrade of their own.
+openLibrarySafely('quire', { sha256 }).then(showLibrary, (error: unknown) =>
+  reactRoot.render(
+    <StartupError message={error instanceof Error ? error.message : String(error)} />,
+  ),
 );
+
+function showLibrary(opening: LibraryOpening) {
+  if (opening.status === 'failed') {
+    reactRoot.render(
+      <StrictMode>
+        <LibraryOpenFailed problem={opening.problem} onRetry={() => location.reload()} />
+      </StrictMode>,
+    );
+    return;
+  }
+  const { library } = opening;
+  const capturer = selectCapturer(location.search, library);
+  const search = selectSearchClient(library.db);
+  reactRoot.render(
+    <StrictMode>
+      <HostProvider host={host}>
+        <LibraryProvider library={library}>
+          <CapturerProvider capturer={capturer}>
+            <SearchProvider client={search}>
+              <CitationEngineProvider engine={citationEngine}>
+                <ErrorBoundary fallback={(message) => <StartupError message={message} />}>
+                  <App />
+                </ErrorBoundary>
+              </CitationEngineProvider>
+            </SearchProvider>
+          </CapturerProvider>
+        </LibraryProvider>
+      </HostProvider>
+    </StrictMode>,
+  );
+}
 
 /** Shown when the library itself cannot be used (e.g. IndexedDB refused): say so plainly. */
 function StartupError({ message }: { message: string }) {
