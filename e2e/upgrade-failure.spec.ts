@@ -238,6 +238,9 @@ test('a library whose upgrade fails is left as it was, and the window says so', 
   await expect(detail).toBeHidden();
   await app.getByText('Technical details').click();
   await expect(detail).toBeVisible();
+  await expect(detail).toContainText(
+    'UpgradeStepError: The upgrade to library version 4 failed on article "corrupt-1"',
+  );
   await expect(detail).toContainText('TypeError');
   await app.screenshot({ path: SCREENSHOT });
 

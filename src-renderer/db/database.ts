@@ -1,9 +1,11 @@
-import { Dexie, type EntityTable, type Table } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import {
   migrateArticlesV2toV3,
   migrateArticleV1toV2,
   migrateArticleV3toV4,
   migrateArticleV4toV5,
+  upgradeStep,
+  UpgradeStepError,
   type ArticleRecordV1,
   type ArticleRecordV2,
   type ArticleRecordV3,
@@ -80,38 +82,49 @@ export class QuireDatabase extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2)
       .stores(SCHEMA_V2)
-      .upgrade((tx) =>
-        tx
-          .table<ArticleRecordV1 | ArticleRecordV2, string>('articles')
-          .toCollection()
-          .modify((record, ref) => {
-            ref.value = migrateArticleV1toV2(record);
-          }),
+      .upgrade(
+        upgradeStep(2, (tx: Transaction) =>
+          tx
+            .table<ArticleRecordV1 | ArticleRecordV2, string>('articles')
+            .toCollection()
+            .modify((record, ref) => {
+              try {
+                ref.value = migrateArticleV1toV2(record);
+              } catch (error) {
+                throw new UpgradeStepError(2, String(record.id), error);
+              }
+            }),
+        ),
       );
     this.version(3)
       .stores(SCHEMA_V3)
-      .upgrade(async (tx) => {
-        const articles = tx.table<ArticleRecordV2 | ArticleRecordV3, string>('articles');
-        // Keys depend on every other record (uniqueness), so the whole table is read first.
-        await articles.bulkPut(migrateArticlesV2toV3(await articles.toArray()));
-      });
+      .upgrade(
+        upgradeStep(3, async (tx: Transaction) => {
+          const articles = tx.table<ArticleRecordV2 | ArticleRecordV3, string>('articles');
+          // Keys depend on every other record (uniqueness), so the whole table is read first.
+          await articles.bulkPut(migrateArticlesV2toV3(await articles.toArray()));
+        }),
+      );
     this.version(4)
       .stores(SCHEMA_V4)
-      .upgrade(async (tx) => {
-        // One article at a time: a whole library's bodies are never in memory at once.
-        const articles = tx.table<ArticleRecordV3 | StoredArticleRecord, string>('articles');
-        const bodies = tx.table<BodyChunkRecord, [string, number]>('bodies');
-        const summaries = tx.table<Omit<ArticleSummary, NewSummaryFields>, string>('summaries');
-        for (const id of await articles.toCollection().primaryKeys()) {
-          const old = await articles.get(id);
-          if (!old) continue;
-          const migrated = migrateArticleV3toV4(old);
-          const chunks = bodyChunkRecords(id, migrated.body);
-          for (const chunk of chunks) await bodies.put(chunk);
-          await articles.put(storedHead({ ...migrated, collections: [] }, chunks.length));
-          await summaries.put(summaryV4(migrated));
-        }
-      });
+      .upgrade(
+        upgradeStep(4, async (tx: Transaction, at) => {
+          // One article at a time: a whole library's bodies are never in memory at once.
+          const articles = tx.table<ArticleRecordV3 | StoredArticleRecord, string>('articles');
+          const bodies = tx.table<BodyChunkRecord, [string, number]>('bodies');
+          const summaries = tx.table<Omit<ArticleSummary, NewSummaryFields>, string>('summaries');
+          for (const id of await articles.toCollection().primaryKeys()) {
+            const old = await articles.get(id);
+            if (!old) continue;
+            at(id);
+            const migrated = migrateArticleV3toV4(old);
+            const chunks = bodyChunkRecords(id, migrated.body);
+            for (const chunk of chunks) await bodies.put(chunk);
+            await articles.put(storedHead({ ...migrated, collections: [] }, chunks.length));
+            await summaries.put(summaryV4(migrated));
+          }
+        }),
+      );
     // A new library's (empty) index is current: nothing to rebuild. An upgraded one has none.
     this.on('populate', (tx) =>
       tx
@@ -120,26 +133,29 @@ export class QuireDatabase extends Dexie {
     );
     this.version(5)
       .stores(SCHEMA_V5)
-      .upgrade(async (tx) => {
-        // Summaries gain sort keys and counts (the word count reads the body, chunk by chunk).
-        // The search index starts empty; the search worker builds it (search-maintenance.ts).
-        const articles = tx.table<ArticleRecordV4 | StoredArticleRecord, string>('articles');
-        const bodies = tx.table<BodyChunkRecord, [string, number]>('bodies');
-        const summaries = tx.table<ArticleSummary, string>('summaries');
-        for (const id of await articles.toCollection().primaryKeys()) {
-          const old = await articles.get(id);
-          if (!old) continue;
-          const chunked = old as Partial<StoredArticleRecord>;
-          const migrated = { ...migrateArticleV4toV5(old), bodyChunks: chunked.bodyChunks };
-          await articles.put(migrated);
-          const body = [];
-          const count = migrated.bodyChunks ?? 0;
-          for (let chunk = 0; chunk < count; chunk++) {
-            body.push(...((await bodies.get([id, chunk]))?.paragraphs ?? []));
+      .upgrade(
+        upgradeStep(5, async (tx: Transaction, at) => {
+          // Summaries gain sort keys and counts (the word count reads the body, chunk by chunk).
+          // The search index starts empty; the search worker builds it (search-maintenance.ts).
+          const articles = tx.table<ArticleRecordV4 | StoredArticleRecord, string>('articles');
+          const bodies = tx.table<BodyChunkRecord, [string, number]>('bodies');
+          const summaries = tx.table<ArticleSummary, string>('summaries');
+          for (const id of await articles.toCollection().primaryKeys()) {
+            const old = await articles.get(id);
+            if (!old) continue;
+            at(id);
+            const chunked = old as Partial<StoredArticleRecord>;
+            const migrated = { ...migrateArticleV4toV5(old), bodyChunks: chunked.bodyChunks };
+            await articles.put(migrated);
+            const body = [];
+            const count = migrated.bodyChunks ?? 0;
+            for (let chunk = 0; chunk < count; chunk++) {
+              body.push(...((await bodies.get([id, chunk]))?.paragraphs ?? []));
+            }
+            await summaries.put(toSummary(count ? { ...migrated, body } : migrated));
           }
-          await summaries.put(toSummary(count ? { ...migrated, body } : migrated));
-        }
-      });
+        }),
+      );
     // A new store only: no record changes shape.
     this.version(6).stores(SCHEMA_V6);
   }

@@ -9,6 +9,8 @@ import {
   migrateArticleV1toV2,
   migrateArticleV3toV4,
   migrateArticleV4toV5,
+  upgradeStep,
+  UpgradeStepError,
   type ArticleRecordV3,
 } from './migrations.ts';
 import { SCHEMA_V1, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './schema.ts';
@@ -280,5 +282,30 @@ describe('schema upgrade 5 → 6', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('upgradeStep', () => {
+  it('names the version and the article being migrated when a step throws, keeping the error', async () => {
+    const cause = new TypeError('boom');
+    const step = upgradeStep(4, async (_tx: null, at) => {
+      at('first');
+      at('second');
+      throw cause;
+    });
+    const error = await step(null).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UpgradeStepError);
+    expect(error).toMatchObject({ version: 4, articleId: 'second', inner: cause });
+    expect((error as Error).message).toBe(
+      'The upgrade to library version 4 failed on article "second"',
+    );
+  });
+
+  it('passes an error already wrapped by an inner callback through unchanged', async () => {
+    const inner = new UpgradeStepError(2, 'x', new Error('bad record'));
+    const error = await upgradeStep(2, async () => {
+      throw inner;
+    })(null).catch((e: unknown) => e);
+    expect(error).toBe(inner);
   });
 });

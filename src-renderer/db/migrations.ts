@@ -135,3 +135,42 @@ export function migrateArticleV4toV5(record: ArticleRecordV4 | ArticleRecord): A
     collections: Array.isArray(maybe.collections) ? maybe.collections : [],
   };
 }
+
+/**
+ * An upgrade step threw: which version it was upgrading to and, when known, the article it was
+ * reading, so that the message a user reports points at the record. IndexedDB has rolled the
+ * whole upgrade back by the time anyone sees it.
+ */
+export class UpgradeStepError extends Error {
+  override readonly name = 'UpgradeStepError';
+  constructor(
+    readonly version: number,
+    readonly articleId: string | null,
+    readonly inner: unknown,
+  ) {
+    super(
+      `The upgrade to library version ${version} failed` +
+        (articleId === null ? '' : ` on article "${articleId}"`),
+    );
+  }
+}
+
+/**
+ * Wraps an upgrade step so that what it throws says where: `at(id)` records the article being
+ * migrated. Errors already wrapped (by an inner callback) pass through unchanged.
+ */
+export function upgradeStep<T>(
+  version: number,
+  run: (tx: T, at: (articleId: string) => void) => PromiseLike<unknown>,
+): (tx: T) => Promise<void> {
+  return async (tx) => {
+    let current: string | null = null;
+    try {
+      await run(tx, (articleId) => (current = articleId));
+    } catch (error) {
+      throw error instanceof UpgradeStepError
+        ? error
+        : new UpgradeStepError(version, current, error);
+    }
+  };
+}

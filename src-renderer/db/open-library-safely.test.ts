@@ -96,7 +96,10 @@ describe('openLibrarySafely', () => {
       expected: CURRENT_SCHEMA_VERSION,
       unchanged: true,
     });
-    expect(opening.problem.detail).toMatch(/^TypeError: /);
+    // Where it failed (the step and the record), then the migration's own error.
+    expect(opening.problem.detail).toMatch(
+      /^UpgradeStepError: The upgrade to library version 2 failed on article "corrupt"\nTypeError: /,
+    );
     const after = await readAt(name, 1, PAST_SCHEMAS[1]);
     expect(after.verno).toBe(1);
     expect(after.stores.sources).toStrictEqual(built.stores.sources);
