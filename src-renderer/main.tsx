@@ -28,7 +28,19 @@ const reactRoot = createRoot(root);
 // The library is opened (and upgraded) before anything reads it: a failed upgrade or a library
 // from a newer Quire shows what happened instead of an empty app. The workers open it only
 // after it opened here, so they never run an upgrade of their own.
-openLibrarySafely('quire', { sha256 }).then(showLibrary, (error: unknown) =>
+reactRoot.render(<OpeningNote text="Opening your library…" />);
+openLibrarySafely(
+  'quire',
+  { sha256 },
+  {
+    onUpgrade: (found, expected) =>
+      reactRoot.render(
+        <OpeningNote
+          text={`Upgrading your library from version ${found} to version ${expected}…`}
+        />,
+      ),
+  },
+).then(showLibrary, (error: unknown) =>
   reactRoot.render(
     <StartupError message={error instanceof Error ? error.message : String(error)} />,
   ),
@@ -62,6 +74,15 @@ function showLibrary(opening: LibraryOpening) {
         </LibraryProvider>
       </HostProvider>
     </StrictMode>,
+  );
+}
+
+/** While the library opens (and an older one is upgraded, which can take a while). */
+function OpeningNote({ text }: { text: string }) {
+  return (
+    <main className="screen-note" aria-busy="true">
+      <p role="status">{text}</p>
+    </main>
   );
 }
 

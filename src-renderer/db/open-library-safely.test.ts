@@ -48,6 +48,30 @@ let name: string;
 beforeAll(() => sampleArticles(), 60_000);
 afterEach(() => Dexie.delete(name));
 
+describe('installedSchemaVersion', () => {
+  // A browser without indexedDB.databases(): the version is read by opening without one.
+  const withoutList = { open: (n: string) => indexedDB.open(n) } as unknown as IDBFactory;
+
+  it.each([
+    ['the list of databases', indexedDB],
+    ['an open without a version', withoutList],
+  ])(
+    'reads the version on disk from %s, and creates no database where there is none',
+    async (_how, idb) => {
+      name = freshDbName();
+      expect(await installedSchemaVersion(name, idb)).toBeNull();
+      expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
+      await buildLegacyLibrary(3, name);
+      expect(await installedSchemaVersion(name, idb)).toBe(3);
+      const newer = new Dexie(name);
+      newer.version(7).stores({ ...SCHEMA_V6, shelves: 'id' });
+      await newer.open();
+      newer.close();
+      expect(await installedSchemaVersion(name, idb)).toBe(7);
+    },
+  );
+});
+
 describe('openLibrarySafely', () => {
   it('opens a library at the current version and reports no upgrade', async () => {
     name = freshDbName();
@@ -60,10 +84,14 @@ describe('openLibrarySafely', () => {
     expect(await installedSchemaVersion(name)).toBe(CURRENT_SCHEMA_VERSION);
   });
 
-  it('upgrades an older library and says from which version', async () => {
+  it('upgrades an older library and says from which version, before and after', async () => {
     name = freshDbName();
     await buildLegacyLibrary(4, name);
-    const opening = await openLibrarySafely(name, options);
+    const upgrades: number[][] = [];
+    const opening = await openLibrarySafely(name, options, {
+      onUpgrade: (found, expected) => upgrades.push([found, expected]),
+    });
+    expect(upgrades).toEqual([[4, CURRENT_SCHEMA_VERSION]]);
     expect(opening).toMatchObject({ status: 'opened', upgradedFrom: 4 });
     if (opening.status === 'opened') {
       expect(await opening.library.articles.list()).toHaveLength(7);
@@ -116,7 +144,7 @@ describe('openLibrarySafely', () => {
       name = freshDbName();
       const built = await buildLegacyLibrary(version, name);
 
-      const opening = await openLibrarySafely(name, options, openFailingLastStep);
+      const opening = await openLibrarySafely(name, options, { open: openFailingLastStep });
 
       expect(opening.status).toBe('failed');
       if (opening.status !== 'failed') return;

@@ -46,16 +46,36 @@ export type LibraryOpening =
 const schemaVersionOf = (nativeVersion: number) => Math.floor(nativeVersion / 10);
 
 /**
- * The schema version of database `name` on disk, without opening (so without upgrading) it:
- * null when there is none, or when the browser cannot list databases.
+ * The schema version of database `name` on disk, without upgrading it: null when there is none.
+ * Read from the list of databases where the browser has one (Chromium, Electron), else by
+ * opening it at whatever version it has, which creates nothing: a creation is aborted.
  */
 export async function installedSchemaVersion(
   name: string,
   idb: IDBFactory = indexedDB,
 ): Promise<number | null> {
-  if (typeof idb.databases !== 'function') return null;
-  const found = (await idb.databases()).find((info) => info.name === name);
-  return found?.version ? schemaVersionOf(found.version) : null;
+  if (typeof idb.databases === 'function') {
+    const found = (await idb.databases()).find((info) => info.name === name);
+    return found?.version ? schemaVersionOf(found.version) : null;
+  }
+  return new Promise((resolve, reject) => {
+    const request = idb.open(name);
+    let created = false;
+    request.onupgradeneeded = () => {
+      created = true;
+      request.transaction?.abort();
+    };
+    request.onsuccess = () => {
+      const version = request.result.version;
+      request.result.close();
+      resolve(schemaVersionOf(version));
+    };
+    request.onerror = (event) => {
+      if (!created) return reject(request.error ?? new Error(`Cannot open ${name}`));
+      event.preventDefault(); // the abort above, not a failure
+      resolve(null);
+    };
+  });
 }
 
 /** Name and message of an error and of the errors it wraps (Dexie's `inner`). */
@@ -81,15 +101,23 @@ export function describeError(error: unknown): string {
 export async function openLibrarySafely(
   name: string,
   options: RepositoryOptions,
-  open: (name: string, options: RepositoryOptions) => Library = openLibrary,
+  {
+    open = openLibrary,
+    onUpgrade,
+  }: {
+    open?: (name: string, options: RepositoryOptions) => Library;
+    /** Called before an older library is upgraded (the window can say so meanwhile). */
+    onUpgrade?: (found: number, expected: number) => void;
+  } = {},
 ): Promise<LibraryOpening> {
   const expected = CURRENT_SCHEMA_VERSION;
   let found: number | null = null;
   try {
     found = await installedSchemaVersion(name);
   } catch {
-    // Listing failed: Dexie's open below still reports a newer database (VersionError).
+    // Unknown: the open below still reports what it finds, as an open failure.
   }
+  if (found !== null && found < expected) onUpgrade?.(found, expected);
   if (found !== null && found > expected) {
     const detail = `VersionError: the library on disk is at schema version ${found}; this Quire reads version ${expected}.`;
     return {
