@@ -92,26 +92,34 @@ async function dumpStores(db: Dexie): Promise<Record<string, unknown[]>> {
   return stores;
 }
 
+/** Articles the user tagged after importing them (schema 5): re-indexed since the last flush. */
+const TAGGED_LATER = new Set(['a-reference', 'd-two-authors']);
+
 /**
- * The search stores of a version 5 library, as the app filled them (each article indexed when
- * written, then flushed and merged): built with the index code in a scratch library and copied.
+ * The search stores of a version 5 library, as the app filled them: every article indexed when
+ * imported and flushed into a segment, then two of them tagged, so that their old entries are
+ * marked deleted and their new ones wait for the next flush. Built with the index code in a
+ * scratch library and copied.
  */
 async function searchStoresV5(
   records: ReturnType<typeof articlesV5>,
 ): Promise<Record<string, unknown[]>> {
   const scratch = new QuireDatabase(`quire-scratch-${crypto.randomUUID()}`);
+  const write = (record: ArticleRecord) =>
+    scratch.transaction(
+      'rw',
+      [scratch.articles, scratch.bodies, ...searchWriteTables(scratch)],
+      async () => {
+        await putWithBody(scratch, record);
+        await indexArticle(scratch, record.id, record);
+      },
+    );
   try {
     for (const record of records) {
-      await scratch.transaction(
-        'rw',
-        [scratch.articles, scratch.bodies, ...searchWriteTables(scratch)],
-        async () => {
-          await putWithBody(scratch, record);
-          await indexArticle(scratch, record.id, record);
-        },
-      );
+      await write(TAGGED_LATER.has(record.id) ? { ...record, tags: [] } : record);
     }
     await maintainIndex(scratch);
+    for (const record of records) if (TAGGED_LATER.has(record.id)) await write(record);
     const stores = await dumpStores(scratch);
     return Object.fromEntries(Object.entries(stores).filter(([name]) => name.startsWith('search')));
   } finally {

@@ -271,6 +271,14 @@ describe.each(PAST_VERSIONS)(
           ),
         ]),
       );
+      if (version >= 5) {
+        // The index as the app left it: two articles re-indexed since the last flush.
+        expect(old.stores.searchPending).toHaveLength(2);
+        expect(old.stores.searchDeleted).toHaveLength(2);
+      }
+      // Tags as they are now, not as they were when first indexed.
+      const tagged = (await search.search('tag:afghanistan')).hits.map((h) => h.id);
+      expect(tagged.sort()).toEqual(['a-reference', 'g-reference-mirror']);
       for (const record of upgraded.values()) {
         const word = rarestWord(record, texts);
         const hits = (await search.search(word)).hits.map((h) => h.id);
