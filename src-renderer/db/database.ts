@@ -99,10 +99,22 @@ export class QuireDatabase extends Dexie {
     this.version(3)
       .stores(SCHEMA_V3)
       .upgrade(
-        upgradeStep(3, async (tx: Transaction) => {
+        upgradeStep(3, async (tx: Transaction, at) => {
           const articles = tx.table<ArticleRecordV2 | ArticleRecordV3, string>('articles');
-          // Keys depend on every other record (uniqueness), so the whole table is read first.
-          await articles.bulkPut(migrateArticlesV2toV3(await articles.toArray()));
+          // Keys depend on every other record (uniqueness), so every record's metadata is read
+          // first; one record at a time, without its body, so that a whole library's bodies
+          // (inline until version 4) are never in memory at once.
+          const heads: (ArticleRecordV2 | ArticleRecordV3)[] = [];
+          await articles.each((record) => {
+            heads.push({ ...record, body: [] });
+          });
+          for (const keyed of migrateArticlesV2toV3(heads)) {
+            at(keyed.id);
+            const record = await articles.get(keyed.id);
+            if (!record) continue;
+            const { citekey, citekeyFixed, titleOverrides } = keyed;
+            await articles.put({ ...record, citekey, citekeyFixed, titleOverrides });
+          }
         }),
       );
     this.version(4)
