@@ -87,11 +87,15 @@ describe('openLibrarySafely', () => {
   it('upgrades an older library and says from which version, before and after', async () => {
     name = freshDbName();
     await buildLegacyLibrary(4, name);
-    const upgrades: number[][] = [];
+    const upgrades: (number | null)[][] = [];
     const opening = await openLibrarySafely(name, options, {
-      onUpgrade: (found, expected) => upgrades.push([found, expected]),
+      // Awaited before the upgrade: the library is still at version 4 when it resolves.
+      onUpgrade: async (found, expected) => {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        upgrades.push([found, expected, await installedSchemaVersion(name)]);
+      },
     });
-    expect(upgrades).toEqual([[4, CURRENT_SCHEMA_VERSION]]);
+    expect(upgrades).toEqual([[4, CURRENT_SCHEMA_VERSION, 4]]);
     expect(opening).toMatchObject({ status: 'opened', upgradedFrom: 4 });
     if (opening.status === 'opened') {
       expect(await opening.library.articles.list()).toHaveLength(7);

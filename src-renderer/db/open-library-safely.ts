@@ -106,8 +106,11 @@ export async function openLibrarySafely(
     onUpgrade,
   }: {
     open?: (name: string, options: RepositoryOptions) => Library;
-    /** Called before an older library is upgraded (the window can say so meanwhile). */
-    onUpgrade?: (found: number, expected: number) => void;
+    /**
+     * Called, and awaited, before an older library is upgraded: the window can say so, and a
+     * backup can be taken of the library as it is. What it throws is thrown from here.
+     */
+    onUpgrade?: (found: number, expected: number) => void | Promise<void>;
   } = {},
 ): Promise<LibraryOpening> {
   const expected = CURRENT_SCHEMA_VERSION;
@@ -117,7 +120,7 @@ export async function openLibrarySafely(
   } catch {
     // Unknown: the open below still reports what it finds, as an open failure.
   }
-  if (found !== null && found < expected) onUpgrade?.(found, expected);
+  if (found !== null && found < expected) await onUpgrade?.(found, expected);
   if (found !== null && found > expected) {
     const detail = `VersionError: the library on disk is at schema version ${found}; this Quire reads version ${expected}.`;
     return {
