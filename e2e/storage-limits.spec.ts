@@ -170,6 +170,14 @@ test.describe('a full disk during an import', () => {
       expect(notTried).toBeGreaterThanOrEqual(1);
       // Each item either failed for want of space or was not tried: none saved, none failing otherwise.
       expect(failed + notTried).toBe(bigs.length);
+      await expect(stopped).toContainText(
+        `${notTried === 1 ? '1 item was' : `${notTried} items were`} not tried`,
+      );
+      await expect(stopped).toContainText(
+        failed === 1
+          ? 'the item that did not fit was not kept'
+          : `the ${failed} items that did not fit were not kept`,
+      );
       await expect(
         rows.filter({ hasText: /Storage is full: the browser gave Quire no more room/ }),
       ).toHaveCount(failed);

@@ -81,6 +81,7 @@ export function BatchPanel({ run, onCancel, onDismiss, onOpen }: Props) {
           ? `Stopped: storage is full`
           : `Added ${run.what}`;
   const notTried = finished.filter((o) => o.status === 'cancelled' && o.storageFull).length;
+  const unfit = finished.filter((o) => o.status === 'failed' && o.storageFull).length;
   return (
     <section
       className="batch"
@@ -122,10 +123,12 @@ export function BatchPanel({ run, onCancel, onDismiss, onOpen }: Props) {
       {progress.stopped && (
         <p className="batch__stopped" role="alert" data-testid="batch-stopped">
           The browser has no more room for Quire&rsquo;s library. The batch stopped:{' '}
-          {notTried === 1 ? '1 item was' : `${notTried} items were`} not tried, the item that did
-          not fit was not kept, and everything saved before it is in your library. Free some space
-          on this computer&rsquo;s disk, or delete articles you no longer need, then import the rest
-          again.
+          {notTried === 1 ? '1 item was' : `${notTried} items were`} not tried,{' '}
+          {unfit === 1
+            ? 'the item that did not fit was'
+            : `the ${unfit} items that did not fit were`}{' '}
+          not kept, and everything saved before is in your library. Free some space on this
+          computer&rsquo;s disk, or delete articles you no longer need, then import the rest again.
         </p>
       )}
       <progress
