@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { CDPSession, LaunchOptions, Page, PlaywrightWorkerArgs } from '@playwright/test';
 import { WINDOW, expect, test } from './fixtures.ts';
 import { libraryProbe } from './library-probe.ts';
@@ -9,6 +10,9 @@ import {
   importStatus,
   libraryItems,
 } from './helpers.ts';
+
+const screenshot = (name: string) =>
+  fileURLToPath(new URL(`../docs/screenshots/${name}.png`, import.meta.url));
 
 /** The forced quota: the reference article fits (about 100 kB with its index), a big one does not. */
 const QUOTA = 1_500_000;
@@ -185,7 +189,7 @@ test.describe('a full disk during an import', () => {
         type: 'batch',
         description: `${bigs.length} files of 1.2 MB: ${failed} failed (storage full), ${notTried} not tried`,
       });
-      await app.screenshot({ path: 'test-results/storage-full-batch.png' });
+      await app.screenshot({ path: screenshot('storage-full') });
 
       expect(await probe.dump()).toBe(before);
       expect(await probe.check()).toEqual({ articles: 1, whole: 1, problems: [] });

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { REFERENCE_PATH, REFERENCE_TITLE, fileInput, importStatus } from './helpers.ts';
@@ -54,7 +55,9 @@ test.describe('the storage line', () => {
     );
     await expect(status).toContainText('Not persistent (“best effort”)');
     await expect(status).toContainText('may delete the data of the sites used least');
-    await app.screenshot({ path: 'test-results/storage-status-open.png' });
+    await app.screenshot({
+      path: fileURLToPath(new URL('../docs/screenshots/storage-status.png', import.meta.url)),
+    });
 
     await status.getByRole('button', { name: 'Ask for persistent storage' }).click();
     await expect(status).toHaveAttribute('data-persisted', 'true');
