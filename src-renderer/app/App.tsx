@@ -27,6 +27,8 @@ import { FALLBACK_STYLE, useDefaultStyle } from '../features/citations/use-style
 import { UndoToast } from '../features/library/UndoToast.tsx';
 import { useUndoableDelete } from '../features/library/use-undoable-delete.ts';
 import { AboutLine } from './AboutLine.tsx';
+import { StorageStatus } from '../features/data/StorageStatus.tsx';
+import { usePersistOnceLibraryHasArticles } from '../features/data/use-storage-status.ts';
 import { IndexCheck } from '../features/library/IndexCheck.tsx';
 import { useReaderSettings } from '../features/reader/use-reader-settings.ts';
 import { ArticleScreen } from './ArticleScreen.tsx';
@@ -49,6 +51,7 @@ export function App() {
     async () => (await library.db.summaries.limit(1).primaryKeys()).length > 0,
     [library],
   );
+  usePersistOnceLibraryHasArticles(hasArticles);
   // Applies the reader's theme and typography to the whole window.
   useReaderSettings();
   // The open article and where it was, the aside and the drawers (kept across reloads).
@@ -200,6 +203,7 @@ export function App() {
             Highlights and notes
           </button>
           <IndexCheck />
+          <StorageStatus />
           <AboutLine />
         </div>
         {libraryDrawer && libraryOpen && (

@@ -8,6 +8,7 @@ import referenceText from '../../src-core/test-fixtures/000_bfa7ac14e5553cb7.txt
 import newsPage from '../../src-core/test-fixtures/pages/news-site.html?raw';
 import { openLibrary, type Library } from '../db/index.ts';
 import { freshDbName } from '../db/test-article.ts';
+import { STORAGE_FULL_MESSAGE, StorageFullError } from '../db/storage-errors.ts';
 import { sha256 } from '../host/sha256.ts';
 import { createCaptureService } from './capture-service.ts';
 import { createMainThreadCapturer, createWorkerCapturer, type WorkerLike } from './capturer.ts';
@@ -110,6 +111,30 @@ describe('createWorkerCapturer', () => {
     const refusal = capturer.store(new Uint8Array(), { fileName: 'empty.txt' }, noImages);
     await expect(refusal).rejects.toBeInstanceOf(ImportError);
     await expect(refusal).rejects.toMatchObject({ code: 'empty' });
+  });
+
+  it('rebuilds a full disk in the worker as StorageFullError, so a batch stops on it', async () => {
+    const full: WorkerLike = {
+      onmessage: null,
+      onerror: null,
+      terminate() {},
+      postMessage(request) {
+        const error = new StorageFullError();
+        setTimeout(() =>
+          full.onmessage?.({
+            data: {
+              type: 'failed',
+              id: request.id,
+              error: { name: error.name, message: error.message, code: null },
+            },
+          } as MessageEvent<CaptureReply>),
+        );
+      },
+    };
+    const capturer = createWorkerCapturer(() => full, 'unused');
+    const refusal = capturer.store(reference, { fileName: 'a.txt' }, noImages);
+    await expect(refusal).rejects.toBeInstanceOf(StorageFullError);
+    await expect(refusal).rejects.toThrow(STORAGE_FULL_MESSAGE);
   });
 
   it('answers each caller with its own article when captures overlap across lanes', async () => {

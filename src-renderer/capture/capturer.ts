@@ -7,6 +7,7 @@ import {
   type ImportOptions,
 } from '../../src-core/import/import-article.ts';
 import type { ArticleRepository } from '../db/records.ts';
+import { StorageFullError } from '../db/storage-errors.ts';
 import type { CaptureFailure, CaptureReply, CaptureRequest } from './protocol.ts';
 import { saveCaptured, type SavedArticle } from './save-captured.ts';
 
@@ -33,6 +34,7 @@ export interface WorkerLike {
 
 function rebuild(failure: CaptureFailure): Error {
   if (failure.code) return new ImportError(failure.code, failure.message);
+  if (failure.name === 'StorageFullError') return new StorageFullError();
   const error = new Error(failure.message);
   error.name = failure.name;
   return error;

@@ -27,6 +27,7 @@ import { indexDocument } from '../../src-core/search/index.ts';
 import { searchFields } from './search-fields.ts';
 import { createArticleVerifier, unknownArticle } from './article-verify.ts';
 import { changeTags } from '../../src-core/library/tags.ts';
+import { storageError } from './storage-errors.ts';
 
 export interface RepositoryOptions {
   /** Clock for addedAt/updatedAt; tests pass a fake one. */
@@ -179,10 +180,12 @@ export function createArticleRepository(
         byteLength: image.byteLength,
         addedAt: time,
       }));
+      let transaction: IDBTransaction | undefined;
       try {
         // Tokenized before the transaction: CPU work inside one only holds it open longer.
         const doc = indexDocument(searchFields(article));
-        await db.transaction('rw', [...BODY_STORES, db.sources, db.images], async () => {
+        await db.transaction('rw', [...BODY_STORES, db.sources, db.images], async (tx) => {
+          transaction = tx.idbtrans;
           // Reads and writes in one transaction: no other add can slip in between.
           const counter = db.searchMeta.get('nextDoc');
           const [duplicate, citekey] = await Promise.all([
@@ -206,7 +209,8 @@ export function createArticleRepository(
         // (another window's database connection).
         const existing = isConstraintError(error) ? await findBySource(source.sha256) : undefined;
         if (existing) return { status: 'duplicate', article: existing, duplicateOf: 'content' };
-        throw error;
+        // The transaction was aborted, so nothing of this article is stored; say why plainly.
+        throw storageError(error, transaction);
       }
     },
 
@@ -338,7 +342,7 @@ export function createArticleRepository(
           }
         });
       } catch (error) {
-        if (!isConstraintError(error)) throw error;
+        if (!isConstraintError(error)) throw storageError(error);
         throw new Error('Cannot restore: the library already holds this article or its source', {
           cause: error,
         });

@@ -12,7 +12,7 @@ export interface IndexCheck {
   missing: number;
 }
 
-interface Findings {
+export interface IndexFindings {
   /** searchDocs rows whose article is gone. */
   orphanIds: string[];
   /** Articles with no searchDocs row. */
@@ -22,7 +22,8 @@ interface Findings {
   stalePending: number[];
 }
 
-async function inspect(db: QuireDatabase): Promise<Findings> {
+/** What the index holds that it should not, and what it lacks (one read transaction). */
+export async function inspectIndex(db: QuireDatabase): Promise<IndexFindings> {
   return db.transaction(
     'r',
     [db.articles, ...searchWriteTables(db), ...segmentTables(db)],
@@ -54,7 +55,7 @@ async function inspect(db: QuireDatabase): Promise<Findings> {
 
 /** Checks that the index and the articles agree. Reads everything once: a command, not a hot path. */
 export async function checkIndex(db: QuireDatabase): Promise<IndexCheck> {
-  const found = await inspect(db);
+  const found = await inspectIndex(db);
   return {
     dangling: found.orphanIds.length + found.staleDocNums.length + found.stalePending.length,
     missing: found.missingIds.length,
@@ -63,7 +64,7 @@ export async function checkIndex(db: QuireDatabase): Promise<IndexCheck> {
 
 /** Fixes what checkIndex finds: hides stale entries, indexes missing articles. */
 export async function repairIndex(db: QuireDatabase): Promise<IndexCheck> {
-  const found = await inspect(db);
+  const found = await inspectIndex(db);
   await db.transaction('rw', searchWriteTables(db), async () => {
     for (const id of found.orphanIds) await indexArticle(db, id, null);
     await db.searchDeleted.bulkPut(found.staleDocNums.map((docNum) => ({ docNum })));

@@ -34,7 +34,9 @@ const Row = memo(function Row({
     outcome.status === 'failed'
       ? outcome.message
       : outcome.status === 'cancelled'
-        ? 'The batch was cancelled before this item.'
+        ? outcome.storageFull
+          ? 'Not tried: the storage is full.'
+          : 'The batch was cancelled before this item.'
         : null;
   return (
     <li className="batch__row" data-status={outcome.status}>
@@ -75,7 +77,11 @@ export function BatchPanel({ run, onCancel, onDismiss, onOpen }: Props) {
       ? `Adding ${run.what}…`
       : state === 'cancelled'
         ? `Cancelled after ${progress.done} of ${progress.total}`
-        : `Added ${run.what}`;
+        : state === 'stopped'
+          ? `Stopped: storage is full`
+          : `Added ${run.what}`;
+  const notTried = finished.filter((o) => o.status === 'cancelled' && o.storageFull).length;
+  const unfit = finished.filter((o) => o.status === 'failed' && o.storageFull).length;
   return (
     <section
       className="batch"
@@ -87,6 +93,7 @@ export function BatchPanel({ run, onCancel, onDismiss, onOpen }: Props) {
       data-saved={progress.saved}
       data-duplicates={progress.duplicates}
       data-failed={progress.failed}
+      data-stopped={progress.stopped}
     >
       <div className="batch__head">
         <h2 id="batch-heading" className="batch__title">
@@ -113,6 +120,17 @@ export function BatchPanel({ run, onCancel, onDismiss, onOpen }: Props) {
           )}
         </div>
       </div>
+      {progress.stopped && (
+        <p className="batch__stopped" role="alert" data-testid="batch-stopped">
+          The browser has no more room for Quire&rsquo;s library. The batch stopped:{' '}
+          {notTried === 1 ? '1 item was' : `${notTried} items were`} not tried,{' '}
+          {unfit === 1
+            ? 'the item that did not fit was'
+            : `the ${unfit} items that did not fit were`}{' '}
+          not kept, and everything saved before is in your library. Free some space on this
+          computer&rsquo;s disk, or delete articles you no longer need, then import the rest again.
+        </p>
+      )}
       <progress
         className="batch__bar"
         max={progress.total}

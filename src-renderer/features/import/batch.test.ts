@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../src-core/import/import-article.ts';
+import { STORAGE_FULL_MESSAGE, StorageFullError } from '../../db/storage-errors.ts';
 import {
   outcomesAsText,
   runBatch,
@@ -129,6 +130,92 @@ describe('runBatch', () => {
       { concurrency: 2 },
     );
     expect(outcomes.map((o) => o.label)).toEqual(['slow', 'fast']);
+  });
+});
+
+describe('runBatch when the storage fills up', () => {
+  const quotaShapes: [string, () => unknown][] = [
+    ['StorageFullError (the repository, or rebuilt from the worker)', () => new StorageFullError()],
+    [
+      'a DOMException QuotaExceededError',
+      () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+    ],
+    [
+      'an AbortError whose inner error is the quota one',
+      // Dexie's shape (name and inner): features do not import Dexie.
+      () =>
+        Object.assign(new Error('aborted'), {
+          name: 'AbortError',
+          inner: new DOMException('full', 'QuotaExceededError'),
+        }),
+    ],
+  ];
+  for (const [what, quotaError] of quotaShapes) {
+    it(`stops at ${what}: says storage is full, tries no later item, marks the rest not tried`, async () => {
+      const { steps, saved } = fakeSteps();
+      const store = steps.store;
+      const tried: string[] = [];
+      steps.store = async (bytes, options, signal) => {
+        tried.push(options.fileName ?? '');
+        if (saved.size === 2) throw quotaError();
+        return store(bytes, options, signal);
+      };
+      const progress: BatchProgress[] = [];
+      const sources = Array.from({ length: 6 }, (_, i) => file(`f${i}.txt`));
+      const outcomes = await runBatch(sources, steps, {
+        concurrency: 1,
+        onProgress: (p) => progress.push(p),
+      });
+      expect(outcomes).toEqual([
+        expect.objectContaining({ status: 'saved', label: 'f0.txt' }),
+        expect.objectContaining({ status: 'saved', label: 'f1.txt' }),
+        {
+          status: 'failed',
+          label: 'f2.txt',
+          message: STORAGE_FULL_MESSAGE,
+          storageFull: true,
+        },
+        { status: 'cancelled', label: 'f3.txt', storageFull: true },
+        { status: 'cancelled', label: 'f4.txt', storageFull: true },
+        { status: 'cancelled', label: 'f5.txt', storageFull: true },
+      ]);
+      expect(tried).toEqual(['f0.txt', 'f1.txt', 'f2.txt']);
+      expect(progress.at(-1)).toEqual({
+        total: 6,
+        done: 6,
+        saved: 2,
+        duplicates: 0,
+        failed: 1,
+        stopped: 'storage-full',
+      });
+      expect(outcomesAsText(outcomes).split('\n').slice(2, 4)).toEqual([
+        `Failed\tf2.txt\t${STORAGE_FULL_MESSAGE}`,
+        'Not added (storage full)\tf3.txt',
+      ]);
+    });
+  }
+
+  it('with items in flight, those already saving finish and nothing new starts', async () => {
+    const { steps, saved } = fakeSteps();
+    const store = steps.store;
+    const started: string[] = [];
+    steps.store = async (bytes, options, signal) => {
+      started.push(options.fileName ?? '');
+      if (options.fileName === 'f1.txt') throw new StorageFullError();
+      await new Promise((r) => setTimeout(r, 5));
+      return store(bytes, options, signal);
+    };
+    const sources = Array.from({ length: 5 }, (_, i) => file(`f${i}.txt`));
+    const outcomes = await runBatch(sources, steps, { concurrency: 2 });
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'saved',
+      'failed',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ]);
+    expect(started).toEqual(['f0.txt', 'f1.txt']);
+    expect([...saved.keys()]).toEqual(['f0.txt']);
   });
 });
 

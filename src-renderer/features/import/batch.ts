@@ -1,5 +1,6 @@
 import { ImportError, type ImportOptions } from '../../../src-core/import/import-article.ts';
 import { UserFacingError } from '../../host/host.ts';
+import { isQuotaError, StorageFullError } from '../../db/storage-errors.ts';
 
 /** One thing to add: a file read on demand, or a page fetched from its address. */
 export type BatchSource =
@@ -14,8 +15,9 @@ export interface FetchedBytes {
 
 export type BatchOutcome =
   | { status: 'saved' | 'duplicate'; label: string; id: string; title: string; note?: string }
-  | { status: 'failed'; label: string; message: string }
-  | { status: 'cancelled'; label: string };
+  | { status: 'failed'; label: string; message: string; storageFull?: true }
+  /** Not tried: the user cancelled, or (storageFull) the storage filled up before it. */
+  | { status: 'cancelled'; label: string; storageFull?: true };
 
 export interface BatchProgress {
   total: number;
@@ -23,6 +25,8 @@ export interface BatchProgress {
   saved: number;
   duplicates: number;
   failed: number;
+  /** Set when the batch stopped by itself: the storage is full, so the rest was not tried. */
+  stopped?: 'storage-full';
 }
 
 export interface SaveResult {
@@ -52,6 +56,7 @@ export { UserFacingError };
 /** A user-facing reason for a failure; anything unexpected is named as such. */
 export function failureMessage(error: unknown): string {
   if (error instanceof ImportError) return error.message;
+  if (isQuotaError(error)) return new StorageFullError().message;
   const message = error instanceof Error ? error.message : String(error);
   return error instanceof UserFacingError
     ? message
@@ -86,14 +91,19 @@ async function runOne(
     };
   } catch (error) {
     if (error instanceof Cancelled) return { status: 'cancelled', label };
-    return { status: 'failed', label, message: failureMessage(error) };
+    const message = failureMessage(error);
+    return isQuotaError(error)
+      ? { status: 'failed', label, message, storageFull: true }
+      : { status: 'failed', label, message };
   }
 }
 
 /**
  * Adds every source, a few at a time, and reports each outcome as it comes. A failure is that
  * item's outcome and the batch goes on; cancelling stops new items (those not started are
- * "cancelled") while items already saving finish, so nothing is half-written.
+ * "cancelled") while items already saving finish, so nothing is half-written. A full storage
+ * stops the batch the same way: every later item would fail for the same reason, so they are
+ * marked not tried (storageFull) instead of each failing in turn.
  */
 export async function runBatch(
   sources: readonly BatchSource[],
@@ -112,7 +122,11 @@ export async function runBatch(
   const lane = async () => {
     while (next < sources.length) {
       const index = next++;
-      const outcome = await runOne(sources[index]!, steps, signal);
+      const source = sources[index]!;
+      const outcome: BatchOutcome = progress.stopped
+        ? { status: 'cancelled', label: source.label, storageFull: true }
+        : await runOne(source, steps, signal);
+      if (outcome.status === 'failed' && outcome.storageFull) progress.stopped = 'storage-full';
       outcomes[index] = outcome;
       progress.done += 1;
       if (outcome.status === 'saved') progress.saved += 1;
@@ -136,7 +150,9 @@ export function outcomesAsText(outcomes: readonly BatchOutcome[]): string {
       case 'failed':
         return `Failed\t${o.label}\t${o.message}`;
       case 'cancelled':
-        return `Not added (cancelled)\t${o.label}`;
+        return o.storageFull
+          ? `Not added (storage full)\t${o.label}`
+          : `Not added (cancelled)\t${o.label}`;
     }
   };
   return outcomes.map(line).join('\n') + '\n';

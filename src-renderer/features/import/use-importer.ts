@@ -12,7 +12,8 @@ export { clipboardContent, pastedContent } from './paste.ts';
 export interface ImportRun {
   /** Bumped on every run so the same message twice is announced twice. */
   serial: number;
-  state: 'running' | 'done' | 'cancelled';
+  /** stopped: the batch ended itself (the storage is full; progress.stopped says so). */
+  state: 'running' | 'done' | 'cancelled' | 'stopped';
   progress: BatchProgress;
   /** Indexed like the sources; an item not finished yet is undefined. */
   outcomes: (BatchOutcome | undefined)[];
@@ -80,7 +81,7 @@ export function useImporter({ host, capturer, allowPrivate, onOpen }: Options) {
       } finally {
         if (frame) cancelAnimationFrame(frame);
         controller.current = null;
-        const state = abort.signal.aborted ? 'cancelled' : 'done';
+        const state = abort.signal.aborted ? 'cancelled' : progress.stopped ? 'stopped' : 'done';
         setRun((r) => r && { ...r, state, progress, outcomes: [...outcomes] });
       }
       const last = outcomes.findLast((o) => o?.status === 'saved' || o?.status === 'duplicate');
