@@ -7,6 +7,7 @@ import {
   isDailyBackupDue,
   newestFirst,
   parseBackupFileName,
+  planBackupSave,
   type BackupEntry,
   type BackupReason,
 } from './rotation.ts';
@@ -123,5 +124,44 @@ describe('isBackupReason', () => {
     for (const value of ['manual', 'Daily', '', 1, null, undefined, { reason: 'daily' }]) {
       expect(isBackupReason(value)).toBe(false);
     }
+  });
+});
+
+describe('planBackupSave', () => {
+  it('names the new backup, and prunes what the rotation drops once it is written', () => {
+    const dailies = Array.from({ length: 7 }, (_, i) => entry(T0 + i * DAY, 'daily'));
+    const plan = planBackupSave(dailies, 'daily', 12, T0 + 7 * DAY);
+    expect(plan).toEqual({
+      ok: true,
+      entry: {
+        name: backupFileName(T0 + 7 * DAY, 'daily'),
+        reason: 'daily',
+        createdAt: T0 + 7 * DAY,
+        size: 12,
+      },
+      prune: [dailies[0]],
+    });
+  });
+
+  it('moves a name already taken one millisecond on', () => {
+    const plan = planBackupSave(
+      [entry(T0, 'pre-upgrade'), entry(T0 + 1, 'pre-upgrade')],
+      'pre-upgrade',
+      1,
+      T0,
+    );
+    expect(plan.ok && plan.entry.createdAt).toBe(T0 + 2);
+  });
+
+  it('refuses a daily backup that is not due and a backup over the cap', () => {
+    expect(planBackupSave([entry(T0, 'daily')], 'daily', 1, T0 + 1)).toEqual({
+      ok: false,
+      message: 'A daily backup was already taken in the last 24 hours.',
+    });
+    expect(planBackupSave([], 'pre-upgrade', 11, T0, { maxBytes: 10 })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('larger than'),
+    });
+    expect(planBackupSave([entry(T0, 'daily')], 'pre-upgrade', 1, T0 + 1).ok).toBe(true);
   });
 });

@@ -111,3 +111,39 @@ export function isDailyBackupDue(entries: readonly BackupEntry[], now: number): 
 export function isBackupReason(value: unknown): value is BackupReason {
   return typeof value === 'string' && (BACKUP_REASONS as readonly string[]).includes(value);
 }
+
+/** What a store does to save a backup: write `entry` under its name, then delete `prune`. */
+export type SavePlan =
+  { ok: true; entry: BackupEntry; prune: BackupEntry[] } | { ok: false; message: string };
+
+/**
+ * Plans one save, the same in every store: refuses an oversized backup and a daily one that
+ * is not due, names it (a millisecond later when two land on the same name), and says which
+ * backups the rotation then drops.
+ */
+export function planBackupSave(
+  existing: readonly BackupEntry[],
+  reason: BackupReason,
+  size: number,
+  now: number,
+  {
+    keep = KEEP,
+    maxBytes = MAX_BACKUP_BYTES,
+  }: { keep?: Readonly<Record<BackupReason, number>>; maxBytes?: number } = {},
+): SavePlan {
+  if (size > maxBytes) {
+    return {
+      ok: false,
+      message: `The backup (${size} bytes) is larger than an automatic backup may be (${maxBytes} bytes). Use "Back up now" to save it as a file.`,
+    };
+  }
+  // The store decides, not its caller: a page cannot rotate the dailies out by asking often.
+  if (reason === 'daily' && !isDailyBackupDue(existing, now)) {
+    return { ok: false, message: 'A daily backup was already taken in the last 24 hours.' };
+  }
+  const taken = new Set(existing.map((entry) => entry.name));
+  let createdAt = now;
+  while (taken.has(backupFileName(createdAt, reason))) createdAt += 1;
+  const entry: BackupEntry = { name: backupFileName(createdAt, reason), reason, createdAt, size };
+  return { ok: true, entry, prune: backupsToPrune([entry, ...existing], keep) };
+}

@@ -2,13 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, readdir, readFile, rename, rm, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  backupFileName,
-  backupsToPrune,
-  isDailyBackupDue,
   KEEP,
   MAX_BACKUP_BYTES,
   newestFirst,
   parseBackupFileName,
+  planBackupSave,
   type BackupEntry,
   type BackupReason,
 } from '../../src-core/auto-backup/rotation.ts';
@@ -126,17 +124,10 @@ export function createBackupFolder(path: string, options: BackupFolderOptions = 
     list,
 
     async save(bytes, reason) {
-      if (bytes.byteLength > maxBytes) {
-        throw new BackupFolderError(
-          `The backup (${bytes.byteLength} bytes) is larger than an automatic backup may be (${maxBytes} bytes). Use "Back up now" to save it as a file.`,
-        );
-      }
-      await mkdir(path, { recursive: true, mode: 0o700 });
       const existing = await list();
-      // Main decides, not the renderer: a page cannot rotate the dailies out by asking often.
-      if (reason === 'daily' && !isDailyBackupDue(existing, now())) {
-        throw new BackupFolderError('A daily backup was already taken in the last 24 hours.');
-      }
+      const plan = planBackupSave(existing, reason, bytes.byteLength, now(), { keep, maxBytes });
+      if (!plan.ok) throw new BackupFolderError(plan.message);
+      await mkdir(path, { recursive: true, mode: 0o700 });
       const free = await freeSpace(path);
       if (free !== null && bytes.byteLength + FREE_SPACE_MARGIN > free) {
         throw new BackupFolderError(
@@ -144,17 +135,9 @@ export function createBackupFolder(path: string, options: BackupFolderOptions = 
         );
       }
       await removeStaleTemps();
-      // Two backups in the same millisecond get distinct names.
-      let createdAt = now();
-      const taken = new Set(existing.map((entry) => entry.name));
-      while (taken.has(backupFileName(createdAt, reason))) createdAt += 1;
-      const name = backupFileName(createdAt, reason);
-      await writeAtomically(name, bytes);
-      const entry: BackupEntry = { name, reason, createdAt, size: bytes.byteLength };
-      for (const old of backupsToPrune([entry, ...existing], keep)) {
-        await rm(join(path, old.name), { force: true });
-      }
-      return entry;
+      await writeAtomically(plan.entry.name, bytes);
+      for (const old of plan.prune) await rm(join(path, old.name), { force: true });
+      return plan.entry;
     },
 
     async read(name) {
