@@ -13,12 +13,18 @@ import { HostProvider, selectHost, sha256 } from './host/index.ts';
 import { selectCapturer } from './capture/select-capturer.ts';
 import { CapturerProvider } from './capture/CapturerContext.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
+import { backupBeforeUpgrade, createAutoBackups } from './features/backup/auto-backup.ts';
+import { AutoBackupProvider } from './features/backup/AutoBackupContext.tsx';
 import { SearchProvider } from './search/SearchContext.tsx';
 import { selectSearchClient } from './search/search-client.ts';
 
 // Chosen once here and handed down through context: no module reaches for globals.
 const host = selectHost();
+// Opening the library upgrades an older one, so its snapshot is saved first (never blocking).
+const preUpgrade = await backupBeforeUpgrade('quire', host.backups);
 const library = openLibrary('quire', { sha256 });
+const autoBackups = createAutoBackups({ store: host.backups, library, preUpgrade });
+autoBackups.scheduleDaily();
 const citationEngine = loadCitationEngine();
 const capturer = selectCapturer(location.search, library);
 const search = selectSearchClient(library.db);
@@ -33,7 +39,9 @@ createRoot(root).render(
           <SearchProvider client={search}>
             <CitationEngineProvider engine={citationEngine}>
               <ErrorBoundary fallback={(message) => <StartupError message={message} />}>
-                <App />
+                <AutoBackupProvider service={autoBackups}>
+                  <App />
+                </AutoBackupProvider>
               </ErrorBoundary>
             </CitationEngineProvider>
           </SearchProvider>

@@ -133,7 +133,8 @@ describe('daily automatic backup', () => {
     expect(store.saved.map((s) => s.reason)).toEqual(['daily']);
     const contents = await readBackupArchive(store.saved[0]!.bytes, { sha256 });
     expect(contents.stores.get('articles')).toHaveLength(1);
-    expect(backups.getState()).toMatchObject({ daily: outcome, running: false, revision: 1 });
+    expect(backups.getState()).toMatchObject({ daily: outcome, running: false });
+    expect(backups.getState().entries?.map((e) => e.reason)).toEqual(['daily']);
     expect(listener).toHaveBeenCalled();
   });
 
@@ -181,6 +182,6 @@ describe('daily automatic backup', () => {
       state: 'failed',
       message: "Today's automatic backup failed: disk on fire",
     });
-    expect(backups.getState()).toMatchObject({ running: false, revision: 0 });
+    expect(backups.getState()).toMatchObject({ running: false, entries: undefined });
   });
 });

@@ -16,8 +16,10 @@ export interface AutoBackupState {
   daily: AutoBackupOutcome | null;
   /** A daily backup is being taken right now. */
   running: boolean;
-  /** Bumped on every save, so a list of backups knows to read again. */
-  revision: number;
+  /** The automatic backups as last listed (newest first); undefined until first read. */
+  entries: BackupEntry[] | undefined;
+  /** Why the list could not be read, if it could not. */
+  listError: string | null;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -73,8 +75,8 @@ export interface AutoBackups {
   runDaily(): Promise<AutoBackupOutcome>;
   /** Runs `runDaily` once, after `delayMs`, so start-up and first paint come first. */
   scheduleDaily(delayMs?: number): void;
-  /** Tells listeners a backup was added outside runDaily. */
-  changed(): void;
+  /** Reads the list of backups again. */
+  refresh(): Promise<void>;
 }
 
 export interface AutoBackupOptions {
@@ -93,7 +95,8 @@ export function createAutoBackups(options: AutoBackupOptions): AutoBackups {
     preUpgrade: options.preUpgrade,
     daily: null,
     running: false,
-    revision: 0,
+    entries: undefined,
+    listError: null,
   };
   const listeners = new Set<() => void>();
   const update = (patch: Partial<AutoBackupState>) => {
@@ -110,6 +113,15 @@ export function createAutoBackups(options: AutoBackupOptions): AutoBackups {
     return { state: 'saved', entry: await store.save(await exportArchive(library), 'daily') };
   };
 
+  const refresh = async (): Promise<void> => {
+    if (!store) return;
+    try {
+      update({ entries: await store.list(), listError: null });
+    } catch (error) {
+      update({ listError: `The automatic backups cannot be listed: ${messageOf(error)}` });
+    }
+  };
+
   const runDaily = async (): Promise<AutoBackupOutcome> => {
     update({ running: true });
     let outcome: AutoBackupOutcome;
@@ -121,11 +133,8 @@ export function createAutoBackups(options: AutoBackupOptions): AutoBackups {
         message: `Today's automatic backup failed: ${messageOf(error)}`,
       };
     }
-    update({
-      running: false,
-      daily: outcome,
-      revision: state.revision + (outcome.state === 'saved' ? 1 : 0),
-    });
+    update({ running: false, daily: outcome });
+    if (outcome.state === 'saved') await refresh();
     return outcome;
   };
 
@@ -141,6 +150,6 @@ export function createAutoBackups(options: AutoBackupOptions): AutoBackups {
       started = true;
       setTimeout(() => void runDaily(), delayMs);
     },
-    changed: () => update({ revision: state.revision + 1 }),
+    refresh,
   };
 }
