@@ -35,8 +35,17 @@ function Section<T>({
   );
 }
 
-const named = (item: { kind: string; id: string; title?: string }) =>
-  item.title ? `${item.kind} “${item.title}”` : `${item.kind} ${item.id}`;
+/** The report's record kinds, in the words the rest of the app uses. */
+const KIND_NAMES: Record<string, string> = {
+  annotation: 'highlight',
+  style: 'citation style',
+  citekey: 'citation key',
+};
+
+const named = (item: { kind: string; id: string; title?: string }) => {
+  const kind = KIND_NAMES[item.kind] ?? item.kind;
+  return item.title ? `${kind} “${item.title}”` : `${kind} ${item.id}`;
+};
 
 /** What a restore added, skipped and resolved, with titles. */
 export function RestoreReportView({ source, report }: { source: string; report: RestoreReport }) {
