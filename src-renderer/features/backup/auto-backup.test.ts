@@ -184,4 +184,28 @@ describe('daily automatic backup', () => {
     });
     expect(backups.getState()).toMatchObject({ running: false, entries: undefined });
   });
+
+  it('counts a daily backup another window took meanwhile as done, not as a failure', async () => {
+    const library = await libraryWithArticle();
+    const store = memoryStore();
+    const other = {
+      name: backupFileName(T0, 'daily'),
+      reason: 'daily' as const,
+      createdAt: T0,
+      size: 1,
+    };
+    const list = vi.fn(async () => [] as BackupEntry[]);
+    store.list = list;
+    store.save = async () => {
+      list.mockResolvedValue([other]);
+      throw new UserFacingError('A daily backup was already taken in the last 24 hours.');
+    };
+    const backups = createAutoBackups({
+      store,
+      library,
+      preUpgrade: { state: 'skipped' },
+      now: () => T0 + 1,
+    });
+    await expect(backups.runDaily()).resolves.toEqual({ state: 'skipped' });
+  });
 });

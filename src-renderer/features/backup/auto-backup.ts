@@ -110,7 +110,14 @@ export function createAutoBackups(options: AutoBackupOptions): AutoBackups {
     if (!isDailyBackupDue(await store.list(), now())) return { state: 'skipped' };
     const hasArticles = (await library.db.summaries.limit(1).primaryKeys()).length > 0;
     if (!hasArticles) return { state: 'skipped' };
-    return { state: 'saved', entry: await store.save(await exportArchive(library), 'daily') };
+    const bytes = await exportArchive(library);
+    try {
+      return { state: 'saved', entry: await store.save(bytes, 'daily') };
+    } catch (error) {
+      // Another window of Quire took today's backup meanwhile: nothing went wrong.
+      if (!isDailyBackupDue(await store.list(), now())) return { state: 'skipped' };
+      throw error;
+    }
   };
 
   const refresh = async (): Promise<void> => {
