@@ -9,6 +9,7 @@ import {
 } from './format.ts';
 import { checkManifest } from './manifest-check.ts';
 import { decodeRecord } from './record-json.ts';
+import { hashAll } from './hash-all.ts';
 import { inflateEntry, readZipDirectory, type ZipEntry } from './zip-directory.ts';
 
 export interface ReadOptions {
@@ -74,16 +75,18 @@ async function read(bytes: Uint8Array, options: ReadOptions): Promise<BackupCont
   let done = 0;
 
   const blobs = new Map<string, Uint8Array>();
-  for (const blob of manifest.blobs) {
-    const data = inflateEntry(bytes, entries.get(blob.path)!);
-    if (data.byteLength !== blob.size || (await sha256(data)) !== blob.sha256) {
+  const blobData = manifest.blobs.map((blob) => inflateEntry(bytes, entries.get(blob.path)!));
+  const blobHashes = await hashAll(blobData, sha256);
+  manifest.blobs.forEach((blob, i) => {
+    if (blobData[i]!.byteLength !== blob.size || blobHashes[i] !== blob.sha256) {
       throw new BackupError(
         `The blob ${blob.sha256} does not match its SHA-256: the backup was altered or damaged`,
       );
     }
-    blobs.set(blob.sha256, data);
-    onProgress('unpack', ++done, total);
-  }
+    blobs.set(blob.sha256, blobData[i]!);
+  });
+  done += manifest.blobs.length;
+  onProgress('unpack', done, total);
 
   const stores = new Map<string, unknown[]>();
   for (const store of manifest.stores) {
@@ -94,11 +97,15 @@ async function read(bytes: Uint8Array, options: ReadOptions): Promise<BackupCont
         `The backup's ${store.name} holds ${lines.length} records where its manifest lists ${store.records.length}`,
       );
     }
+    const lineHashes = await hashAll(
+      lines.map((line) => strToU8(line)),
+      sha256,
+    );
     const records: unknown[] = [];
     for (let i = 0; i < lines.length; i++) {
       const { key, sha256: hash } = store.records[i]!;
       const where = `The ${store.name} record "${key}"`;
-      if ((await sha256(strToU8(lines[i]!))) !== hash) {
+      if (lineHashes[i] !== hash) {
         throw new BackupError(
           `${where} does not match its SHA-256: the backup was altered or damaged`,
         );

@@ -12,6 +12,7 @@ import {
   type ManifestStore,
 } from './format.ts';
 import { collectBytes, encodeRecord } from './record-json.ts';
+import { hashAll } from './hash-all.ts';
 
 /** One store's records as the database holds them (byte arrays included). */
 export interface BackupStoreInput {
@@ -68,18 +69,17 @@ export async function writeBackupArchive(
   options: WriteOptions,
 ): Promise<Uint8Array> {
   const { sha256, onProgress = () => {} } = options;
+  const arrays = new Set<Uint8Array>();
+  for (const store of input.stores) {
+    for (const record of store.records) for (const bytes of collectBytes(record)) arrays.add(bytes);
+  }
   const blobs = new Map<Uint8Array, string>();
   const blobBytes = new Map<string, Uint8Array>();
-  for (const store of input.stores) {
-    for (const record of store.records) {
-      for (const bytes of collectBytes(record)) {
-        if (blobs.has(bytes)) continue;
-        const hash = await sha256(bytes);
-        blobs.set(bytes, hash);
-        if (!blobBytes.has(hash)) blobBytes.set(hash, bytes);
-      }
-    }
-  }
+  const hashes = await hashAll([...arrays], sha256);
+  [...arrays].forEach((bytes, i) => {
+    blobs.set(bytes, hashes[i]!);
+    if (!blobBytes.has(hashes[i]!)) blobBytes.set(hashes[i]!, bytes);
+  });
   const total = input.stores.reduce((n, s) => n + s.records.length, 0) + blobBytes.size + 1;
   let done = 0;
   const files: Zippable = {};
@@ -88,17 +88,21 @@ export async function writeBackupArchive(
   // Zip times start in 1980.
   const mtime = new Date(Math.max(input.createdAt, Date.UTC(1980, 0, 2)));
   for (const store of input.stores) {
+    const keys: string[] = [];
     const lines: string[] = [];
-    const records = [];
     for (const record of store.records) {
       const key = recordKey(record, store.keyPath);
-      const line = JSON.stringify(
-        encodeRecord(record, (b) => blobs.get(b)!, `${store.name} ${key}`),
-      );
-      lines.push(line);
-      records.push({ key, sha256: await sha256(strToU8(line)) });
-      onProgress('pack', ++done, total);
+      const where = `${store.name} ${key}`;
+      keys.push(key);
+      lines.push(JSON.stringify(encodeRecord(record, (b) => blobs.get(b)!, where)));
     }
+    const lineHashes = await hashAll(
+      lines.map((line) => strToU8(line)),
+      sha256,
+    );
+    const records = keys.map((key, i) => ({ key, sha256: lineHashes[i]! }));
+    done += records.length;
+    onProgress('pack', done, total);
     const path = storePath(store.name);
     files[path] = [strToU8(lines.length ? `${lines.join('\n')}\n` : ''), { level: 6, mtime }];
     manifestStores.push({ name: store.name, path, keyPath: store.keyPath, records });
