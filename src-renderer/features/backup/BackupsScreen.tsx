@@ -97,6 +97,7 @@ export function BackupsScreen({ library }: { library: Library }) {
       <RestoreFromFile
         empty={empty}
         busy={busy}
+        onChoose={actions.dismiss}
         onRestore={(file, mode) =>
           actions.restore(file.name, async () => new Uint8Array(await file.arrayBuffer()), mode)
         }

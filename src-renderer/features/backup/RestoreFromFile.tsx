@@ -6,11 +6,13 @@ interface Props {
   /** The library holds nothing: "into an empty library" is offered. */
   empty: boolean;
   busy: boolean;
+  /** A file was chosen: the outcome of the last backup or restore no longer applies. */
+  onChoose(): void;
   onRestore(file: File, mode: RestoreMode): void;
 }
 
 /** Choose a backup file, then how to restore it. */
-export function RestoreFromFile({ empty, busy, onRestore }: Props) {
+export function RestoreFromFile({ empty, busy, onChoose, onRestore }: Props) {
   const ids = { heading: useId(), hint: useId() };
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -53,7 +55,10 @@ export function RestoreFromFile({ empty, busy, onRestore }: Props) {
         onChange={(event) => {
           const chosen = event.currentTarget.files?.[0] ?? null;
           event.currentTarget.value = '';
-          if (chosen) setFile(chosen);
+          if (chosen) {
+            setFile(chosen);
+            onChoose();
+          }
         }}
       />
       {file && (
@@ -69,6 +74,8 @@ export function RestoreFromFile({ empty, busy, onRestore }: Props) {
                   name="restore-mode"
                   value="empty"
                   checked={mode === 'empty'}
+                  // The choice comes next: keyboard users land on it once a file is chosen.
+                  autoFocus={mode === 'empty'}
                   onChange={() => setMode('empty')}
                 />
                 <span>
@@ -83,6 +90,7 @@ export function RestoreFromFile({ empty, busy, onRestore }: Props) {
                 name="restore-mode"
                 value="merge"
                 checked={mode === 'merge'}
+                autoFocus={mode === 'merge'}
                 onChange={() => setMode('merge')}
               />
               <span>
