@@ -107,9 +107,10 @@ export function createAutoBackups(options: AutoBackupOptions): AutoBackups {
 
   const dailyOutcome = async (): Promise<AutoBackupOutcome> => {
     if (!store) return { state: 'failed', message: 'This browser has nowhere to keep backups.' };
-    if (!isDailyBackupDue(await store.list(), now())) return { state: 'skipped' };
+    // The library first: one key read, and an empty library never wakes the backup store.
     const hasArticles = (await library.db.summaries.limit(1).primaryKeys()).length > 0;
     if (!hasArticles) return { state: 'skipped' };
+    if (!isDailyBackupDue(await store.list(), now())) return { state: 'skipped' };
     const bytes = await exportArchive(library);
     try {
       return { state: 'saved', entry: await store.save(bytes, 'daily') };
