@@ -61,6 +61,14 @@ const SHAPES: Record<keyof ArchiveLibrary, (r: Record<string, unknown>) => boole
   settings: (r) => isString(r.key) && isString(r.value),
 };
 
+/** The same array (a current archive), or equal bytes (records read back after an upgrade). */
+function sameBytes(blob: Uint8Array | undefined, bytes: Uint8Array): boolean {
+  if (blob === bytes) return true;
+  if (!blob || blob.length !== bytes.length) return false;
+  for (let i = 0; i < blob.length; i++) if (blob[i] !== bytes[i]) return false;
+  return true;
+}
+
 /**
  * The archive's stores as typed lists. Refuses a store this schema does not have, a record
  * without what the restore relies on, and bytes that are not what their record's hash says
@@ -91,14 +99,14 @@ export function archiveLibrary(
   }
   const typed = library as unknown as ArchiveLibrary;
   for (const source of typed.sources) {
-    if (blobs.get(source.sha256) !== source.bytes) {
+    if (!sameBytes(blobs.get(source.sha256), source.bytes)) {
       throw new BackupError(
         `The source ${source.sha256} in the backup does not hold the bytes of that hash`,
       );
     }
   }
   for (const image of typed.images) {
-    if (blobs.get(image.sha256) !== image.bytes) {
+    if (!sameBytes(blobs.get(image.sha256), image.bytes)) {
       throw new BackupError(
         `The image ${image.key} in the backup does not hold the bytes of its hash`,
       );

@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { BackupError } from '../../src-core/backup/index.ts';
 import type { QuireDatabase } from './database.ts';
 import type { ArchiveLibrary } from './backup-archive.ts';
@@ -44,7 +45,8 @@ export async function restoreIntoEmpty(
   };
   const steps = CONTENT_STORES.length + 2;
   await db.transaction('rw', restoreTables(db), async () => {
-    const counts = await Promise.all(CONTENT_STORES.map((store) => db.table(store).count()));
+    const table = (store: (typeof CONTENT_STORES)[number]) => db[store] as Table<unknown>;
+    const counts = await Promise.all(CONTENT_STORES.map((store) => table(store).count()));
     if (counts.some((n) => n > 0)) {
       throw new BackupError(
         'The library is not empty: restore this backup into an empty library, or merge it into this one',
@@ -64,7 +66,7 @@ export async function restoreIntoEmpty(
     let done = 0;
     for (const store of CONTENT_STORES) {
       const records = archive[store];
-      if (records.length) await db.table(store).bulkAdd(records);
+      if (records.length) await table(store).bulkAdd(records);
       progress(++done, steps);
     }
     if (archive.settings.length) await db.settings.bulkPut(archive.settings);
