@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,7 +12,7 @@ const mainDir = join('/opt', 'quire', 'out', 'main');
 const indexPath = join('/opt', 'quire', 'out', 'renderer', 'index.html');
 
 /** Just enough of the electron module for startQuire, recording what it is asked to do. */
-function fakeElectron(options: { gotLock?: boolean; packaged?: boolean } = {}) {
+function fakeElectron(options: { gotLock?: boolean; packaged?: boolean; userData?: string } = {}) {
   const appListeners = new Map<string, Listener[]>();
   const on = (map: Map<string, Listener[]>) => (name: string, listener: Listener) => {
     map.set(name, [...(map.get(name) ?? []), listener]);
@@ -28,6 +28,8 @@ function fakeElectron(options: { gotLock?: boolean; packaged?: boolean } = {}) {
     on: vi.fn(on(appListeners)),
     getVersion: () => '0.1.0',
     setPath: vi.fn(),
+    // Never written unless a test saves a backup, and then it passes its own folder.
+    getPath: vi.fn((_name: string) => options.userData ?? join(tmpdir(), 'quire-no-user-data')),
   };
   const windows: FakeWindow[] = [];
   class FakeWindow {
@@ -230,8 +232,8 @@ describe('capture and folder import over IPC', () => {
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   });
 
-  async function trustedHandlers() {
-    const electron = await start();
+  async function trustedHandlers(options?: Parameters<typeof fakeElectron>[0]) {
+    const electron = await start({}, options);
     const handlers = new Map(
       electron.module.ipcMain.handle.mock.calls.map(([channel, fn]) => [channel, fn]),
     );
@@ -321,5 +323,25 @@ describe('capture and folder import over IPC', () => {
       ok: false,
       message: `"${join(base, 'other.md')}" is not in a folder you chose to import.`,
     });
+  });
+
+  it("keeps automatic backups in the user-data folder's backups folder, read back by name", async () => {
+    const userData = realpathSync(mkdtempSync(join(tmpdir(), 'quire-lifecycle-')));
+    folders.push(userData);
+    const { electron, call } = await trustedHandlers({ userData });
+    expect(electron.module.app.getPath).toHaveBeenCalledWith('userData');
+    const saved = await call(IPC_CHANNELS.saveBackup, new Uint8Array([80, 75, 3, 4]), 'daily');
+    expect(saved).toMatchObject({ ok: true, entry: { reason: 'daily', size: 4 } });
+    expect(readdirSync(join(userData, 'backups'))).toEqual([saved.entry.name]);
+    await expect(call(IPC_CHANNELS.listBackups)).resolves.toEqual([saved.entry]);
+    await expect(call(IPC_CHANNELS.readBackup, saved.entry.name)).resolves.toEqual({
+      ok: true,
+      bytes: new Uint8Array([80, 75, 3, 4]),
+    });
+    // A second daily on the same day is refused as a value with a message; the first stays.
+    await expect(
+      call(IPC_CHANNELS.saveBackup, new Uint8Array([1]), 'daily'),
+    ).resolves.toMatchObject({ ok: false, message: expect.stringContaining('already taken') });
+    await expect(call(IPC_CHANNELS.listBackups)).resolves.toEqual([saved.entry]);
   });
 });

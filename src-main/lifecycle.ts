@@ -9,6 +9,9 @@ import {
   shell,
   type OpenDialogOptions,
 } from 'electron';
+import { join } from 'node:path';
+import { createBackupFolder } from './backups/backup-folder.ts';
+import { backupServices } from './backups/backup-services.ts';
 import { fetchForRenderer } from './capture/fetch-result.ts';
 import { listFolder, readFolderFile } from './files/folder.ts';
 import { createIpcHandlers, registerIpcHandlers, type IpcServices } from './ipc/handlers.ts';
@@ -107,6 +110,8 @@ export function startQuire(mainDir: string, env: NodeJS.ProcessEnv = process.env
     fetchImage: (request) => fetchForRenderer(request, 'image'),
     chooseFolder,
     readFolderFile: (path) => readFolderFile(path, chosenFolders),
+    // After setPath above, so end-to-end runs keep their backups in their own folder.
+    ...backupServices(createBackupFolder(join(app.getPath('userData'), 'backups'))),
   };
 
   void app.whenReady().then(() => {

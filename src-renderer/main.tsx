@@ -14,6 +14,8 @@ import { HostProvider, selectHost, sha256 } from './host/index.ts';
 import { selectCapturer } from './capture/select-capturer.ts';
 import { CapturerProvider } from './capture/CapturerContext.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
+import { backupBeforeUpgrade, createAutoBackups } from './features/backup/auto-backup.ts';
+import { AutoBackupProvider } from './features/backup/AutoBackupContext.tsx';
 import { SearchProvider } from './search/SearchContext.tsx';
 import { selectSearchClient } from './search/search-client.ts';
 
@@ -29,6 +31,9 @@ const reactRoot = createRoot(root);
 // from a newer Quire shows what happened instead of an empty app. The workers open it only
 // after it opened here, so they never run an upgrade of their own.
 reactRoot.render(<OpeningNote text="Opening your library…" />);
+// Opening the library upgrades an older one, so its snapshot is saved first. This never throws:
+// a failed snapshot is shown in the app (AutoBackupAlert) and the library still opens.
+const preUpgrade = await backupBeforeUpgrade('quire', host.backups);
 openLibrarySafely(
   'quire',
   { sha256 },
@@ -58,6 +63,8 @@ function showLibrary(opening: LibraryOpening) {
   const { library } = opening;
   const capturer = selectCapturer(location.search, library);
   const search = selectSearchClient(library.db);
+  const autoBackups = createAutoBackups({ store: host.backups, library, preUpgrade });
+  autoBackups.scheduleDaily();
   reactRoot.render(
     <StrictMode>
       <HostProvider host={host}>
@@ -66,7 +73,9 @@ function showLibrary(opening: LibraryOpening) {
             <SearchProvider client={search}>
               <CitationEngineProvider engine={citationEngine}>
                 <ErrorBoundary fallback={(message) => <StartupError message={message} />}>
-                  <App />
+                  <AutoBackupProvider service={autoBackups}>
+                    <App />
+                  </AutoBackupProvider>
                 </ErrorBoundary>
               </CitationEngineProvider>
             </SearchProvider>

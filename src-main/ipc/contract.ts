@@ -2,6 +2,7 @@
  * The one typed boundary between the renderer and the main process (DESIGN §1).
  * The renderer imports this file, so it holds types and plain constants only: no electron, no node.
  */
+import type { BackupEntry, BackupReason } from '../../src-core/auto-backup/rotation.ts';
 
 export interface ClipboardContent {
   text: string;
@@ -67,6 +68,11 @@ export interface FolderListing {
 
 export type FileReadResult = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
 
+export type { BackupEntry, BackupReason } from '../../src-core/auto-backup/rotation.ts';
+
+/** A saved automatic backup, or why it was refused (a daily one not yet due, no disk space). */
+export type BackupSaveResult = { ok: true; entry: BackupEntry } | { ok: false; message: string };
+
 export interface QuireApi {
   /** Writes text (and optional HTML) to the system clipboard. */
   writeClipboard(content: ClipboardContent): Promise<void>;
@@ -81,6 +87,12 @@ export interface QuireApi {
   chooseFolder(): Promise<FolderListing | null>;
   /** Reads one file listed by chooseFolder (only files under a root the user chose). */
   readFolderFile(path: string): Promise<FileReadResult>;
+  /** Writes an automatic backup archive into the app's data folder; main applies the rotation. */
+  saveBackup(bytes: Uint8Array, reason: BackupReason): Promise<BackupSaveResult>;
+  /** The automatic backups in the app's data folder, newest first. */
+  listBackups(): Promise<BackupEntry[]>;
+  /** Reads one automatic backup by a name listBackups returned. */
+  readBackup(name: string): Promise<FileReadResult>;
 }
 
 /**
@@ -95,6 +107,9 @@ export const IPC_CHANNELS = {
   fetchImage: 'quire:fetch-image',
   chooseFolder: 'quire:choose-folder',
   readFolderFile: 'quire:read-folder-file',
+  saveBackup: 'quire:save-backup',
+  listBackups: 'quire:list-backups',
+  readBackup: 'quire:read-backup',
 } as const satisfies Record<keyof QuireApi, `quire:${string}`>;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof QuireApi];

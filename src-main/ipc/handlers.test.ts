@@ -25,6 +25,7 @@ const fetched: FetchResult = {
 };
 const refused: FetchResult = { ok: false, code: 'private-address', message: 'no' };
 const listing: FolderListing = { root: '/docs', files: [], skipped: [] };
+const BACKUP_NAME = 'quire-2026-12-01T09-00-00-000Z-daily.quire-backup';
 
 function setup() {
   const services = {
@@ -37,6 +38,15 @@ function setup() {
     readFolderFile: vi.fn<IpcServices['readFolderFile']>(async () => ({
       ok: true,
       bytes: new Uint8Array([1]),
+    })),
+    saveBackup: vi.fn<IpcServices['saveBackup']>(async (bytes, reason) => ({
+      ok: true,
+      entry: { name: BACKUP_NAME, reason, createdAt: 0, size: bytes.byteLength },
+    })),
+    listBackups: vi.fn<IpcServices['listBackups']>(async () => []),
+    readBackup: vi.fn<IpcServices['readBackup']>(async () => ({
+      ok: true,
+      bytes: new Uint8Array([2]),
     })),
   };
   const handlers = createIpcHandlers((event) => event === TRUSTED, services);
@@ -67,6 +77,9 @@ describe('IPC handlers', () => {
     [IPC_CHANNELS.fetchImage, [{ url: 'https://example.org/a.png', allowPrivate: false }]],
     [IPC_CHANNELS.chooseFolder, []],
     [IPC_CHANNELS.readFolderFile, ['/docs/a.md']],
+    [IPC_CHANNELS.saveBackup, [new Uint8Array([1]), 'daily']],
+    [IPC_CHANNELS.listBackups, []],
+    [IPC_CHANNELS.readBackup, [BACKUP_NAME]],
   ])('%s refuses an untrusted sender before doing anything', async (channel, args) => {
     const { call, services } = setup();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -184,5 +197,65 @@ describe('IPC handlers', () => {
       );
     }
     expect(services.readFolderFile).toHaveBeenCalledOnce();
+  });
+
+  it('saveBackup passes validated bytes and reason on and returns the result value', async () => {
+    const { call, services } = setup();
+    const bytes = new Uint8Array([80, 75, 3, 4]);
+    await expect(call(IPC_CHANNELS.saveBackup, TRUSTED, bytes, 'pre-upgrade')).resolves.toEqual({
+      ok: true,
+      entry: { name: BACKUP_NAME, reason: 'pre-upgrade', createdAt: 0, size: 4 },
+    });
+    expect(services.saveBackup).toHaveBeenCalledExactlyOnceWith(bytes, 'pre-upgrade');
+  });
+
+  it.each([
+    ['no arguments', []],
+    ['no reason', [new Uint8Array([1])]],
+    ['an unknown reason', [new Uint8Array([1]), 'manual']],
+    ['a string for bytes', ['PK', 'daily']],
+    ['an array for bytes', [[80, 75], 'daily']],
+    ['an ArrayBuffer for bytes', [new ArrayBuffer(2), 'daily']],
+    ['empty bytes', [new Uint8Array(0), 'daily']],
+    ['an extra argument', [new Uint8Array([1]), 'daily', 'x']],
+  ])('saveBackup refuses %s', async (_label, args) => {
+    const { call, services } = setup();
+    await expect(call(IPC_CHANNELS.saveBackup, TRUSTED, ...args)).rejects.toThrow(IpcArgumentError);
+    expect(services.saveBackup).not.toHaveBeenCalled();
+  });
+
+  it('listBackups takes no arguments and returns the listing', async () => {
+    const { call, services } = setup();
+    const entry = { name: BACKUP_NAME, reason: 'daily' as const, createdAt: 1, size: 9 };
+    services.listBackups.mockResolvedValueOnce([entry]);
+    await expect(call(IPC_CHANNELS.listBackups, TRUSTED)).resolves.toEqual([entry]);
+    await expect(call(IPC_CHANNELS.listBackups, TRUSTED, '/etc')).rejects.toThrow(IpcArgumentError);
+    expect(services.listBackups).toHaveBeenCalledOnce();
+  });
+
+  it('readBackup reads only a backup name, never a path', async () => {
+    const { call, services } = setup();
+    await expect(call(IPC_CHANNELS.readBackup, TRUSTED, BACKUP_NAME)).resolves.toEqual({
+      ok: true,
+      bytes: new Uint8Array([2]),
+    });
+    expect(services.readBackup).toHaveBeenCalledExactlyOnceWith(BACKUP_NAME);
+    for (const args of [
+      [],
+      [''],
+      [7],
+      ['../secret'],
+      ['/etc/passwd'],
+      [`../${BACKUP_NAME}`],
+      [`/home/me/${BACKUP_NAME}`],
+      [`C:\\${BACKUP_NAME}`],
+      [`${BACKUP_NAME}\0`],
+      [BACKUP_NAME, 'extra'],
+    ]) {
+      await expect(call(IPC_CHANNELS.readBackup, TRUSTED, ...args)).rejects.toThrow(
+        IpcArgumentError,
+      );
+    }
+    expect(services.readBackup).toHaveBeenCalledOnce();
   });
 });

@@ -2,6 +2,9 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import {
   IPC_CHANNELS,
   type AppInfo,
+  type BackupEntry,
+  type BackupReason,
+  type BackupSaveResult,
   type ClipboardContent,
   type FetchRequest,
   type FetchResult,
@@ -11,6 +14,9 @@ import {
 } from './contract.ts';
 import {
   expectArgumentCount,
+  validateBackupBytes,
+  validateBackupName,
+  validateBackupReason,
   validateClipboardContent,
   validateExternalUrl,
   validateFetchRequest,
@@ -27,6 +33,10 @@ export interface IpcServices {
   fetchImage(request: FetchRequest): Promise<FetchResult>;
   chooseFolder(): Promise<FolderListing | null>;
   readFolderFile(path: string): Promise<FileReadResult>;
+  /** The automatic backups folder; failures come back as values too. */
+  saveBackup(bytes: Uint8Array, reason: BackupReason): Promise<BackupSaveResult>;
+  listBackups(): Promise<BackupEntry[]>;
+  readBackup(name: string): Promise<FileReadResult>;
 }
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
@@ -77,6 +87,19 @@ export function createIpcHandlers(
     async readFolderFile(args) {
       expectArgumentCount(args, 1);
       return services.readFolderFile(validateFilePath(args[0]));
+    },
+    async saveBackup(args) {
+      expectArgumentCount(args, 2);
+      const bytes = validateBackupBytes(args[0]);
+      return services.saveBackup(bytes, validateBackupReason(args[1]));
+    },
+    async listBackups(args) {
+      expectArgumentCount(args, 0);
+      return services.listBackups();
+    },
+    async readBackup(args) {
+      expectArgumentCount(args, 1);
+      return services.readBackup(validateBackupName(args[0]));
     },
   };
 

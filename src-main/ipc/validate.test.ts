@@ -3,6 +3,9 @@ import {
   expectArgumentCount,
   IpcArgumentError,
   MAX_CLIPBOARD_BYTES,
+  validateBackupBytes,
+  validateBackupName,
+  validateBackupReason,
   validateClipboardContent,
   validateExternalUrl,
   validateFetchRequest,
@@ -138,4 +141,56 @@ describe('validateFilePath', () => {
       expect(() => validateFilePath(value)).toThrow(IpcArgumentError);
     },
   );
+});
+
+describe('backup arguments', () => {
+  const name = 'quire-2026-12-01T09-00-00-000Z-pre-upgrade.quire-backup';
+
+  it('accept archive bytes (a Buffer too), the two reasons and a backup file name', () => {
+    const bytes = new Uint8Array([80, 75]);
+    expect(validateBackupBytes(bytes)).toBe(bytes);
+    expect(validateBackupBytes(Buffer.from([1]))).toEqual(Buffer.from([1]));
+    expect(validateBackupReason('daily')).toBe('daily');
+    expect(validateBackupReason('pre-upgrade')).toBe('pre-upgrade');
+    expect(validateBackupName(name)).toBe(name);
+  });
+
+  it.each([
+    undefined,
+    null,
+    'PK',
+    [80, 75],
+    new ArrayBuffer(2),
+    new Uint16Array(2),
+    new Uint8Array(0),
+  ])('refuse the bytes %j', (value) => {
+    expect(() => validateBackupBytes(value)).toThrow(IpcArgumentError);
+  });
+
+  it.each([undefined, '', 'manual', 'DAILY', 1, { reason: 'daily' }])(
+    'refuse the reason %j',
+    (value) => {
+      expect(() => validateBackupReason(value)).toThrow(IpcArgumentError);
+    },
+  );
+
+  it.each([
+    undefined,
+    42,
+    '',
+    '.',
+    '..',
+    `../${name}`,
+    `./${name}`,
+    `/tmp/${name}`,
+    `C:\\backups\\${name}`,
+    `${name}/`,
+    `${name}.tmp`,
+    `.${name}.abc.tmp`,
+    'quire-2026-02-30T09-00-00-000Z-daily.quire-backup',
+    `${name}\0`,
+    'x'.repeat(40_000),
+  ])('refuse the name %j', (value) => {
+    expect(() => validateBackupName(value)).toThrow(IpcArgumentError);
+  });
 });

@@ -1,5 +1,11 @@
 import type { ClipboardContent, FetchRequest } from './contract.ts';
 import { MAX_EXTERNAL_URL_LENGTH, parseExternalUrl } from '../security/external-url.ts';
+import {
+  isBackupReason,
+  MAX_BACKUP_BYTES,
+  parseBackupFileName,
+  type BackupReason,
+} from '../../src-core/auto-backup/rotation.ts';
 
 /**
  * Hand-written validators for everything that crosses the IPC boundary. The renderer shows
@@ -87,4 +93,32 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
+}
+
+/** Backup archive bytes: a Uint8Array (structured clone keeps the type), at most the cap. */
+export function validateBackupBytes(value: unknown): Uint8Array {
+  if (!(value instanceof Uint8Array)) throw new IpcArgumentError('backup must be a Uint8Array');
+  if (value.byteLength === 0) throw new IpcArgumentError('backup is empty');
+  if (value.byteLength > MAX_BACKUP_BYTES) {
+    throw new IpcArgumentError(`backup is larger than ${MAX_BACKUP_BYTES} bytes`);
+  }
+  return value;
+}
+
+export function validateBackupReason(value: unknown): BackupReason {
+  if (!isBackupReason(value))
+    throw new IpcArgumentError('backup reason must be daily or pre-upgrade');
+  return value;
+}
+
+/**
+ * A backup's file name exactly as the backup folder writes and lists it: no separators, no
+ * '..', no absolute path, so the name can only reach a file in the backups folder.
+ */
+export function validateBackupName(value: unknown): string {
+  if (typeof value !== 'string') throw new IpcArgumentError('backup name must be a string');
+  if (parseBackupFileName(value) === null) {
+    throw new IpcArgumentError('backup name is not the name of an automatic backup');
+  }
+  return value;
 }

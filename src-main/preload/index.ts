@@ -14,6 +14,9 @@ const api: QuireApi = {
   fetchImage: (request) => ipcRenderer.invoke(IPC_CHANNELS.fetchImage, request),
   chooseFolder: () => ipcRenderer.invoke(IPC_CHANNELS.chooseFolder),
   readFolderFile: (path) => ipcRenderer.invoke(IPC_CHANNELS.readFolderFile, path),
+  saveBackup: (bytes, reason) => ipcRenderer.invoke(IPC_CHANNELS.saveBackup, bytes, reason),
+  listBackups: () => ipcRenderer.invoke(IPC_CHANNELS.listBackups),
+  readBackup: (name) => ipcRenderer.invoke(IPC_CHANNELS.readBackup, name),
 };
 
 contextBridge.exposeInMainWorld('quire', api);

@@ -48,6 +48,17 @@ describe('preload', () => {
     invoke.mockClear();
     await (api.getAppInfo as (...args: unknown[]) => Promise<unknown>)('extra');
     expect(invoke.mock.calls).toEqual([[IPC_CHANNELS.getAppInfo]]);
+
+    invoke.mockClear();
+    const bytes = new Uint8Array([80, 75]);
+    await (api.saveBackup as (...args: unknown[]) => Promise<unknown>)(bytes, 'daily', 'extra');
+    await (api.readBackup as (...args: unknown[]) => Promise<unknown>)('a', 'extra');
+    await (api.listBackups as (...args: unknown[]) => Promise<unknown>)('extra');
+    expect(invoke.mock.calls).toEqual([
+      [IPC_CHANNELS.saveBackup, bytes, 'daily'],
+      [IPC_CHANNELS.readBackup, 'a'],
+      [IPC_CHANNELS.listBackups],
+    ]);
   });
 
   it('uses distinct, namespaced channels', () => {

@@ -22,6 +22,8 @@ import { pastedContent, useImporter, type PastedContent } from '../features/impo
 import { LibraryPane } from '../features/library/LibraryPane.tsx';
 import { ExportDialog } from '../features/export/ExportDialog.tsx';
 import { AnnotationsScreen } from '../features/annotations/AnnotationsScreen.tsx';
+import { AutoBackupAlert } from '../features/backup/AutoBackupAlert.tsx';
+import { BackupsScreen } from '../features/backup/BackupsScreen.tsx';
 import { ExcerptDialog } from '../features/annotations/ExcerptDialog.tsx';
 import { FALLBACK_STYLE, useDefaultStyle } from '../features/citations/use-styles.ts';
 import { UndoToast } from '../features/library/UndoToast.tsx';
@@ -67,18 +69,23 @@ export function App() {
   const [exporting, setExporting] = useState<string[] | null>(null);
   /** The excerpt export: the annotations chosen, or null when closed. */
   const [excerpting, setExcerpting] = useState<string[] | null>(null);
-  /** The main area shows the open article, or every highlight in the library. */
-  const [allNotes, setAllNotes] = useState(false);
+  /** The main area shows the open article, every highlight in the library, or the backups. */
+  const [screen, setScreen] = useState<'notes' | 'backups' | null>(null);
+  const allNotes = screen === 'notes';
+  const showScreen = (next: 'notes' | 'backups') => {
+    setScreen(screen === next ? null : next);
+    setLibraryOpen(false); // a drawer would cover what it opens
+  };
   const openFromNotes = useCallback(
     (id: string, annotation: string) => {
-      setAllNotes(false);
+      setScreen(null);
       openAnnotation(id, annotation);
     },
     [openAnnotation],
   );
   const openFromLibrary = useCallback(
     (id: string, paragraph?: number) => {
-      setAllNotes(false);
+      setScreen(null);
       openAt(id, paragraph);
     },
     [openAt],
@@ -140,7 +147,7 @@ export function App() {
   const batch = importer.run && importer.run.outcomes.length > 1 ? importer.run : null;
   return (
     <div className="app">
-      <SkipLinks articleOpen={selectedId !== null && !allNotes} onSkip={skipTo} />
+      <SkipLinks articleOpen={selectedId !== null && screen === null} onSkip={skipTo} />
       <TopBar
         libraryDrawer={libraryDrawer}
         libraryOpen={libraryOpen}
@@ -164,6 +171,7 @@ export function App() {
       ) : (
         <ImportReportBanner run={importer.run} onDismiss={importer.dismiss} />
       )}
+      <AutoBackupAlert onOpenBackups={() => setScreen('backups')} />
       {deleteError && (
         <p className="app__error" role="alert">
           {deleteError}
@@ -195,12 +203,17 @@ export function App() {
             type="button"
             className="sidebar__notes"
             aria-pressed={allNotes}
-            onClick={() => {
-              setAllNotes(!allNotes);
-              setLibraryOpen(false); // a drawer would cover what it opens
-            }}
+            onClick={() => showScreen('notes')}
           >
             Highlights and notes
+          </button>
+          <button
+            type="button"
+            className="sidebar__notes"
+            aria-pressed={screen === 'backups'}
+            onClick={() => showScreen('backups')}
+          >
+            Backups
           </button>
           <IndexCheck />
           <StorageStatus />
@@ -218,6 +231,10 @@ export function App() {
                 onOpen={openFromNotes}
                 onExport={setExcerpting}
               />
+            </main>
+          ) : screen === 'backups' ? (
+            <main id="reader-main" className="screen-main" tabIndex={-1}>
+              <BackupsScreen library={library} />
             </main>
           ) : selectedId ? (
             <ArticleScreen

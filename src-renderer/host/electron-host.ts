@@ -51,5 +51,19 @@ export function createElectronHost(api: QuireApi): Host {
         return result.bytes;
       },
     },
+    backups: {
+      location: "the backups folder in Quire's data folder",
+      save: async (bytes, reason) => {
+        const result = await api.saveBackup(bytes, reason);
+        if (!result.ok) throw new UserFacingError(result.message);
+        return result.entry;
+      },
+      list: () => api.listBackups(),
+      read: async (name) => {
+        const result = await api.readBackup(name);
+        if (!result.ok) throw new UserFacingError(result.message);
+        return result.bytes;
+      },
+    },
   };
 }

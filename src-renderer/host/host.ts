@@ -1,4 +1,5 @@
 import type { ClipboardContent } from '../../src-main/ipc/contract.ts';
+import type { BackupEntry, BackupReason } from '../../src-core/auto-backup/rotation.ts';
 
 /**
  * The platform adapter: everything the renderer needs from outside the page goes through a Host.
@@ -48,6 +49,20 @@ export interface FolderListing {
   skipped: { path: string; reason: string }[];
 }
 
+/**
+ * Automatic backups, kept by the platform outside the library's own database: files in the
+ * app's data folder (desktop) or in the origin-private file system (web). Same names and
+ * rotation in both (src-core/auto-backup). Refusals are UserFacingErrors.
+ */
+export interface BackupStore {
+  /** Where they are, in words for the user. */
+  location: string;
+  save(bytes: Uint8Array, reason: BackupReason): Promise<BackupEntry>;
+  /** Newest first. */
+  list(): Promise<BackupEntry[]>;
+  read(name: string): Promise<Uint8Array>;
+}
+
 /** A refusal whose message is written for the user (a fetch that failed, a file unreadable). */
 export class UserFacingError extends Error {
   override name = 'UserFacingError';
@@ -65,6 +80,8 @@ export interface Host {
   /** Opens an http(s) link outside the app (system browser or a new tab). */
   openExternal(url: string): Promise<void>;
   appInfo(): Promise<AppInfo>;
+  /** Automatic backups; null where the platform has nowhere to keep them. */
+  backups: BackupStore | null;
 }
 
 /** Only http(s) links leave the app; anything else is refused before it reaches the platform. */

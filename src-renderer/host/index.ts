@@ -1,5 +1,6 @@
 export type {
   AppInfo,
+  BackupStore,
   ClipboardPayload,
   FetchedPage,
   FolderAccess,

@@ -1,6 +1,7 @@
 import { assertExternalUrl, type AppInfo, type ClipboardPayload, type Host } from './host.ts';
 import { version } from '../../package.json';
 import { webFetchImage, webFetchPage } from './web-fetch.ts';
+import { createWebBackupStore, opfsBackupFolder } from './web-backups.ts';
 
 async function writeClipboard({ text, html }: ClipboardPayload): Promise<void> {
   const clipboard = navigator.clipboard;
@@ -31,6 +32,7 @@ async function appInfo(): Promise<AppInfo> {
 
 /** The plain-browser host: web clipboard, new tabs for links, fetches under CORS. */
 export function createWebHost(): Host {
+  const backupFolder = opfsBackupFolder();
   return {
     kind: 'web',
     writeClipboard,
@@ -40,5 +42,6 @@ export function createWebHost(): Host {
     fetchImage: webFetchImage,
     // A folder comes in through a directory <input> in the page itself.
     folders: null,
+    backups: backupFolder ? createWebBackupStore(backupFolder) : null,
   };
 }
