@@ -131,7 +131,8 @@ describe('backup archive refusals', () => {
   it('refuses a blob whose bytes were changed, naming its hash', async () => {
     const hash = await sha256(picture);
     const tampered = rezip(await write(), (files) => {
-      files[`blobs/${hash}`]![5] ^= 1;
+      const blob = files[`blobs/${hash}`]!;
+      blob[5] = blob[5]! ^ 1;
     });
     await refused(read(tampered), new RegExp(`blob ${hash} does not match its SHA-256`));
   });
@@ -140,7 +141,7 @@ describe('backup archive refusals', () => {
     const archive = await write();
     const at = archive.indexOf(0x7b, 200); // somewhere inside an entry's data
     const damaged = archive.slice();
-    damaged[at + 3] ^= 0xff;
+    damaged[at + 3] = damaged[at + 3]! ^ 0xff;
     await expect(read(damaged)).rejects.toBeInstanceOf(BackupError);
   });
 
