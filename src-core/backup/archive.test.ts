@@ -182,6 +182,17 @@ describe('backup archive refusals', () => {
     }
   });
 
+  it('shows a hostile entry name escaped and shortened in its message', async () => {
+    const name = `x\u0000\u001b[31m${'y'.repeat(500)}`;
+    const error = await readBackupArchive(zipSync({ [name]: strToU8('x') }), { sha256 }).catch(
+      (e: Error) => e,
+    );
+    expect((error as Error).message).toContain('"x\\u0000\\u001b[31myyy');
+    // eslint-disable-next-line no-control-regex -- the point: no raw control character
+    expect((error as Error).message).not.toMatch(/[\u0000-\u001f]/);
+    expect((error as Error).message.length).toBeLessThan(200);
+  });
+
   it('refuses an entry the manifest does not list, and a listed entry that is missing', async () => {
     const extra = rezip(await write(), (files) => {
       files['notes.txt'] = strToU8('hello');
