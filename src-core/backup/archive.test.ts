@@ -131,7 +131,8 @@ describe('backup archive refusals', () => {
   it('refuses a blob whose bytes were changed, naming its hash', async () => {
     const hash = await sha256(picture);
     const tampered = rezip(await write(), (files) => {
-      files[`blobs/${hash}`]![5] ^= 1;
+      const blob = files[`blobs/${hash}`]!;
+      blob[5] = blob[5]! ^ 1;
     });
     await refused(read(tampered), new RegExp(`blob ${hash} does not match its SHA-256`));
   });
@@ -140,7 +141,7 @@ describe('backup archive refusals', () => {
     const archive = await write();
     const at = archive.indexOf(0x7b, 200); // somewhere inside an entry's data
     const damaged = archive.slice();
-    damaged[at + 3] ^= 0xff;
+    damaged[at + 3] = damaged[at + 3]! ^ 0xff;
     await expect(read(damaged)).rejects.toBeInstanceOf(BackupError);
   });
 
@@ -179,6 +180,17 @@ describe('backup archive refusals', () => {
       const archive = zipSync({ 'manifest.json': strToU8('{}'), [name]: strToU8('x') });
       await refused(read(archive), /whose name has/);
     }
+  });
+
+  it('shows a hostile entry name escaped and shortened in its message', async () => {
+    const name = `x\u0000\u001b[31m${'y'.repeat(500)}`;
+    const error = await readBackupArchive(zipSync({ [name]: strToU8('x') }), { sha256 }).catch(
+      (e: Error) => e,
+    );
+    expect((error as Error).message).toContain('"x\\u0000\\u001b[31myyy');
+    // eslint-disable-next-line no-control-regex -- the point: no raw control character
+    expect((error as Error).message).not.toMatch(/[\u0000-\u001f]/);
+    expect((error as Error).message.length).toBeLessThan(200);
   });
 
   it('refuses an entry the manifest does not list, and a listed entry that is missing', async () => {

@@ -71,6 +71,11 @@ export class BackupError extends Error {
   override readonly name = 'BackupError';
 }
 
+/** A name from the archive as a message shows it: quoted, escaped, at most 80 characters. */
+export function quoted(name: string): string {
+  return JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}…` : name);
+}
+
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 export const isSha256Hex = (text: unknown): text is string =>
   typeof text === 'string' && SHA256_HEX.test(text);

@@ -2,6 +2,7 @@ import { strFromU8, strToU8 } from 'fflate';
 import type { Sha256 } from '../article/model.ts';
 import {
   BackupError,
+  quoted,
   DEFAULT_LIMITS,
   MANIFEST_PATH,
   type BackupLimits,
@@ -66,10 +67,10 @@ async function read(bytes: Uint8Array, options: ReadOptions): Promise<BackupCont
   ]);
   for (const name of entries.keys()) {
     if (!expected.has(name))
-      throw new BackupError(`The backup holds "${name}", which its manifest does not list`);
+      throw new BackupError(`The backup holds ${quoted(name)}, which its manifest does not list`);
   }
   for (const name of expected) {
-    if (!entries.has(name)) throw new BackupError(`The backup is missing "${name}"`);
+    if (!entries.has(name)) throw new BackupError(`The backup is missing ${quoted(name)}`);
   }
   const total = manifest.stores.length + manifest.blobs.length;
   let done = 0;
@@ -104,7 +105,7 @@ async function read(bytes: Uint8Array, options: ReadOptions): Promise<BackupCont
     const records: unknown[] = [];
     for (let i = 0; i < lines.length; i++) {
       const { key, sha256: hash } = store.records[i]!;
-      const where = `The ${store.name} record "${key}"`;
+      const where = `The ${store.name} record ${quoted(key)}`;
       if (lineHashes[i] !== hash) {
         throw new BackupError(
           `${where} does not match its SHA-256: the backup was altered or damaged`,

@@ -1,5 +1,5 @@
 import { Inflate, strFromU8 } from 'fflate';
-import { BackupError, unsafePathReason, type BackupLimits } from './format.ts';
+import { BackupError, quoted, unsafePathReason, type BackupLimits } from './format.ts';
 
 /**
  * The zip's central directory, read by hand so every bound is checked before a byte is
@@ -87,15 +87,17 @@ export function readZipDirectory(bytes: Uint8Array, limits: BackupLimits): ZipEn
     );
     const unsafe = unsafePathReason(name);
     if (unsafe)
-      throw new BackupError(`The backup holds an entry whose name has ${unsafe}: "${name}"`);
-    if (names.has(name)) throw new BackupError(`The backup holds "${name}" twice`);
+      throw new BackupError(`The backup holds an entry whose name has ${unsafe}: ${quoted(name)}`);
+    if (names.has(name)) throw new BackupError(`The backup holds ${quoted(name)} twice`);
     names.add(name);
-    if (flags & 1) throw new BackupError(`The backup entry "${name}" is encrypted`);
+    if (flags & 1) throw new BackupError(`The backup entry ${quoted(name)} is encrypted`);
     if (method !== 0 && method !== 8) {
-      throw new BackupError(`The backup entry "${name}" uses a compression Quire does not read`);
+      throw new BackupError(
+        `The backup entry ${quoted(name)} uses a compression Quire does not read`,
+      );
     }
     if (method === 0 && compressedSize !== size) {
-      throw new BackupError(`The backup entry "${name}" is damaged (its sizes disagree)`);
+      throw new BackupError(`The backup entry ${quoted(name)} is damaged (its sizes disagree)`);
     }
     total += size;
     if (total > limits.maxTotalBytes) {
@@ -104,7 +106,7 @@ export function readZipDirectory(bytes: Uint8Array, limits: BackupLimits): ZipEn
       );
     }
     if (localStart + LOCAL_SIZE > directoryStart || u32(bytes, localStart) !== LOCAL_SIGNATURE) {
-      throw new BackupError(`The backup entry "${name}" is damaged (no local header)`);
+      throw new BackupError(`The backup entry ${quoted(name)} is damaged (no local header)`);
     }
     const dataStart =
       localStart + LOCAL_SIZE + u16(bytes, localStart + 26) + u16(bytes, localStart + 28);
@@ -122,7 +124,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const out = new Uint8Array(entry.size);
   let length = 0;
   const tooBig = new BackupError(
-    `The backup entry "${entry.name}" unpacks to more than its declared ${entry.size} bytes`,
+    `The backup entry ${quoted(entry.name)} unpacks to more than its declared ${entry.size} bytes`,
   );
   const inflate = new Inflate((chunk) => {
     if (length + chunk.length > entry.size) throw tooBig;
@@ -135,10 +137,10 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
     }
   } catch (error) {
     if (error instanceof BackupError) throw error;
-    throw new BackupError(`The backup entry "${entry.name}" is damaged (it does not unpack)`);
+    throw new BackupError(`The backup entry ${quoted(entry.name)} is damaged (it does not unpack)`);
   }
   if (length !== entry.size) {
-    throw new BackupError(`The backup entry "${entry.name}" is damaged (it unpacks short)`);
+    throw new BackupError(`The backup entry ${quoted(entry.name)} is damaged (it unpacks short)`);
   }
   return out;
 }
