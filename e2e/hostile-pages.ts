@@ -103,7 +103,8 @@ export function installProbes(sinks: readonly string[]) {
     w[name] = probe;
   }
   document.addEventListener('securitypolicyviolation', (event) => {
-    const detail = `${event.violatedDirective} ${event.blockedURI}`;
+    const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}` : '';
+    const detail = `${event.violatedDirective} ${event.blockedURI}${where} ${event.sample}`.trim();
     canary.csp.push(detail);
     console.log(`quire-probe: csp ${detail}`);
   });
@@ -131,12 +132,12 @@ export interface Canary {
 }
 
 /**
- * Starts watching `app` for anything a payload could do, then loads the app again with the
- * probes in place before its first script: dialogs, probe messages on the console, CSP
+ * Starts watching `app` for anything a payload could do, then loads the app again (with
+ * `query`) with the probes in place before its first script: dialogs, probe messages on the console, CSP
  * messages, uncaught errors, and every request to an origin other than the app's (counted and
  * aborted, from the page and its workers).
  */
-export async function watchForExecution(app: Page) {
+export async function watchForExecution(app: Page, query = '') {
   const appOrigin = new URL(app.url()).origin;
   const context = app.context();
   const nonLocal = new Set<string>();
@@ -168,7 +169,8 @@ export async function watchForExecution(app: Page) {
   app.on('pageerror', (error) => pageErrors.push(error.message));
 
   await context.addInitScript(installProbes, PROBED_SINKS);
-  await app.reload();
+  // `query` selects a capture path (`?capture=main-thread`); the library stays empty.
+  await app.goto(`/${query}`);
   await expect(app.getByRole('heading', { name: /^Library/ })).toBeVisible();
   expect(
     await app.evaluate(() => typeof (window as { __quireCanary?: unknown }).__quireCanary),

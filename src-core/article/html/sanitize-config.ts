@@ -1,20 +1,21 @@
 /**
  * Quire's one sanitizer configuration for captured pages (ADR 0016). Every path that cleans a
  * page reads its rules from here:
- * - the app's main-thread capture runs DOMPurify with `purifyOptions()`
- *   (src-renderer/host/sanitize-page.ts);
- * - the capture worker, which has no browser DOM, enforces the same rules by hand with
- *   `sanitizeParsedPage` (sanitize-dom.ts), using the element sets and `attributeAllowed`;
- * - the image list (images.ts) keeps only a `src` that the sanitizer keeps (`uriAllowed`), so
- *   the CLI, which cannot sanitize, reads the same images as the app.
- * The stored article is a text model; link targets and image sources are filtered again when
- * read, so this is the first of two fences (ADR 0009).
+ * - every HTML capture in the app (the capture worker, and the UI thread where there are no
+ *   module workers) parses with linkedom and cleans with `sanitizeParsedPage` (sanitize-dom.ts),
+ *   using the element sets and `attributeAllowed` below;
+ * - the image list (images.ts) keeps only a `src` the sanitizer keeps (`imageSourceKept`), so
+ *   the CLI, which does not sanitize, reads the same images as the app.
+ * The rules are written as a DOMPurify configuration (`PURIFY_CONFIG`), the reference they were
+ * checked against; DOMPurify itself needs a browser document tied to the app's window, which
+ * hostile markup no longer enters (ADR 0016). The stored article is a text model; link targets
+ * and image sources are filtered again when read, so this is the first of two fences (ADR 0009).
  */
 
 /** Elements removed with their content by both sanitizers (DOMPurify: `ADD_FORBID_CONTENTS`). */
 const FORBID_CONTENTS = ['button', 'select', 'textarea', 'object', 'embed'] as const;
 
-/** The DOMPurify configuration (read-only; `purifyOptions()` gives DOMPurify its own copy). */
+/** The rules, as a DOMPurify configuration. */
 export const PURIFY_CONFIG = {
   WHOLE_DOCUMENT: false,
   // Keep the text of unknown and custom elements (amp-img, my-widget) and of a <form> that
@@ -38,17 +39,6 @@ export const PURIFY_CONFIG = {
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|\/|\.{1,2}\/|[\w-]+(?:[/.?#]|$))/i,
   ALLOW_DATA_ATTR: false,
 } as const;
-
-/** DOMPurify's options for cleaning a parsed page's body in place (fresh, mutable arrays). */
-export function purifyOptions() {
-  return {
-    ...PURIFY_CONFIG,
-    FORBID_TAGS: [...PURIFY_CONFIG.FORBID_TAGS],
-    FORBID_ATTR: [...PURIFY_CONFIG.FORBID_ATTR],
-    ADD_FORBID_CONTENTS: [...PURIFY_CONFIG.ADD_FORBID_CONTENTS],
-    IN_PLACE: true as const,
-  };
-}
 
 /**
  * Elements that run, embed or load something: the worker's sanitizer drops them with everything
