@@ -103,7 +103,9 @@ export function installProbes(sinks: readonly string[]) {
     w[name] = probe;
   }
   document.addEventListener('securitypolicyviolation', (event) => {
-    const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}` : '';
+    const where = event.sourceFile
+      ? ` at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`
+      : '';
     const detail = `${event.violatedDirective} ${event.blockedURI}${where} ${event.sample}`.trim();
     canary.csp.push(detail);
     console.log(`quire-probe: csp ${detail}`);
