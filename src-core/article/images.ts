@@ -3,6 +3,7 @@ import type { CapturedImage } from './model.ts';
 import { contentHash } from './rules/paragraphs.ts';
 import { ACTIVE_MARKUP } from './text-rules.ts';
 import { httpUrl } from './html/text.ts';
+import { imageSourceKept } from './html/sanitize-config.ts';
 
 /**
  * Which images of an article Quire keeps, and under which address: the same checks for every
@@ -11,7 +12,7 @@ import { httpUrl } from './html/text.ts';
  * Only `src` is read, never `srcset` / `<picture><source>` / lazy-loading `data-src`: the app's
  * sanitizer (html/sanitize-config.ts) drops those before the page is read and the CLI cannot
  * sanitize, so reading only what survives sanitising gives both the same list. The value is
- * checked the way DOMPurify checks it (`acceptedBySanitizer`), so a `src` the app would lose is
+ * checked by the sanitizer configuration's own rule (`imageSourceKept`), so a `src` the app would lose is
  * refused in the CLI too.
  */
 
@@ -38,21 +39,6 @@ export const RASTER_IMAGE_TYPES = [
 ] as const;
 export type RasterImageType = (typeof RASTER_IMAGE_TYPES)[number];
 
-// The app's DOMPurify configuration (sanitize-config.ts ALLOWED_URI_REGEXP) and its own checks:
-// whitespace removed before the test, `data:` allowed on <img src> (lowercase, as written),
-// values that could break out of an attribute refused.
-const SANITIZER_URI = /^(?:https?:|mailto:|#|\/|\.{1,2}\/|[\w-]+(?:[/.?#]|$))/i;
-// eslint-disable-next-line no-control-regex
-const ATTR_WHITESPACE = /[\u0000-\u0020\u00A0\u1680\u180E\u2000-\u2029\u205F\u3000]/g;
-const ATTR_BREAKOUT =
-  /(?:--!?|\])>|<\/(?:style|script|title|xmp|textarea|noscript|iframe|noembed|noframes)/i;
-
-/** Whether the app's sanitizer keeps this `<img src>` value (so the CLI reads the same images). */
-export function acceptedBySanitizer(value: string): boolean {
-  if (ATTR_BREAKOUT.test(value)) return false;
-  return SANITIZER_URI.test(value.replace(ATTR_WHITESPACE, '')) || value.startsWith('data:');
-}
-
 const DATA_URI = /^data:([a-z0-9.+-]+\/[a-z0-9.+-]+)((?:;[^,;]{0,200}){0,8}),/i;
 
 /** A `data:` URI's media type (lowercase) and whether it is base64, or null when malformed. */
@@ -75,7 +61,7 @@ export function parseDataUri(
  */
 export function imageAddress(raw: string, base: string | null): string | null {
   const value = raw.trim();
-  if (!value || !acceptedBySanitizer(value)) return null;
+  if (!value || !imageSourceKept(value)) return null;
   if (value.startsWith('data:')) return dataImage(value);
   if (value.length > MAX_IMAGE_URL_LENGTH) return null;
   const resolved = httpUrl(value, base);

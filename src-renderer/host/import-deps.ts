@@ -1,10 +1,11 @@
 import type { ImportDeps } from '../../src-core/import/import-article.ts';
+import { sanitizeParsedPage } from '../../src-core/article/html/sanitize-dom.ts';
 import { parseHtml } from './parse-html.ts';
-import { sanitizePage } from './sanitize-page.ts';
 import { sha256 } from './sha256.ts';
 
 /**
- * What the core's importer needs from the platform: WebCrypto's SHA-256, the browser's inert
- * DOMParser, and DOMPurify to sanitize a page before its text is read.
+ * What the core's importer needs from the platform on the UI thread (the fallback when there
+ * are no module workers, and `?capture=main-thread`): WebCrypto's SHA-256, and the same parser
+ * and sanitizer as the capture worker (linkedom and the one configuration, ADR 0016).
  */
-export const importDeps: ImportDeps = { sha256, parseHtml, sanitize: sanitizePage };
+export const importDeps: ImportDeps = { sha256, parseHtml, sanitize: sanitizeParsedPage };
