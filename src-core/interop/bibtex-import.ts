@@ -255,6 +255,7 @@ export function importBibtex(text: string, dialect?: Dialect): ReferenceFileResu
       const { csl, unread } = mapEntry(chain, mode);
       const notes = NOTE_FIELDS.map((f) => fieldText(read.entry!, f)).filter(Boolean);
       const finished = finishEntry(csl, {
+        position: index + 1,
         tags: entryTags(read.entry),
         notes,
         citekey,

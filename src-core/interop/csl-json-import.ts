@@ -105,6 +105,7 @@ export function importCslJson(text: string): ReferenceFileResult {
     delete csl.categories;
     delete csl.custom;
     const finished = finishEntry(csl, {
+      position: entry,
       tags: [...keyword, ...categories],
       notes: note ? [note] : [],
       citekey,

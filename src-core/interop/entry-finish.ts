@@ -112,6 +112,7 @@ function cleanNames(names: unknown): CslName[] | undefined {
 }
 
 export interface EntryParts {
+  position: number;
   tags: readonly string[];
   notes: readonly string[];
   citekey: string | null;
@@ -172,6 +173,7 @@ export function finishEntry(
     return 'the entry has no title, author, DOI or URL';
   }
   return {
+    position: parts.position,
     csl: { id: '', ...csl } as CslItem,
     tags: changeTags([], { add: parts.tags }),
     notes: notes.map(noteText).filter(Boolean).flatMap(noteParts),

@@ -191,6 +191,7 @@ export function importRis(text: string): ReferenceFileResult {
         .find((u) => /^https?:\/\//iu.test(u));
       if (url) csl.URL = url;
       const finished = finishEntry(csl, {
+        position: index + 1,
         tags: risTags(record.tags),
         notes: [...(record.tags.get('N1') ?? []), ...(record.tags.get('RN') ?? [])],
         citekey,

@@ -5,6 +5,8 @@ export type ReferenceFormat = 'bibtex' | 'biblatex' | 'ris' | 'csl-json';
 
 /** One entry of a reference file, as Quire keeps it. */
 export interface ImportedEntry {
+  /** 1-based position of the entry in the file (problems are numbered the same way). */
+  position: number;
   /** The CSL item (no `id`/`citation-key` of Quire's own yet: the library gives those). */
   csl: CslItem;
   /** Keywords, groups and tags, cleaned by the library's one tag rule (tags.ts). */

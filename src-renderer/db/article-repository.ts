@@ -52,7 +52,11 @@ export async function checkSourceMatches(parsed: ParsedArticle, bytes: Uint8Arra
 }
 
 /** Offline images must be the article's own, and their bytes what their hash says. */
-export async function checkImages(parsed: ParsedArticle, images: readonly StoredImage[], sha256: Sha256) {
+export async function checkImages(
+  parsed: ParsedArticle,
+  images: readonly StoredImage[],
+  sha256: Sha256,
+) {
   const known = new Map((parsed.images ?? []).map((i) => [i.id, i.src]));
   for (const image of images) {
     if (!(image.bytes instanceof Uint8Array)) throw new Error('Image bytes must be a Uint8Array');

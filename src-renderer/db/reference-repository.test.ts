@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importBibtex } from '../../src-core/interop/bibtex-import.ts';
-import type { ImportedEntry } from '../../src-core/interop/types.ts';
 import { isReferenceOnly, type Library } from './index.ts';
 import { createLibrarySearch } from '../search/library-search.ts';
 import { sha256 } from '../host/sha256.ts';
@@ -25,7 +24,6 @@ const BIB = String.raw`@article{doe2020,
   groups = {Reading list},
 }`;
 
-const numbered = (entries: ImportedEntry[]) => entries.map((e, i) => ({ ...e, entry: i + 1 }));
 const from = { format: 'bibtex' as const, fileName: 'refs.bib' };
 
 let library: Library;
@@ -41,7 +39,7 @@ async function searchLibrary(query: string): Promise<string[]> {
 }
 
 async function importBib(text = BIB) {
-  return library.references.importEntries(numbered(importBibtex(text).entries), from);
+  return library.references.importEntries(importBibtex(text).entries, from);
 }
 
 describe('ReferenceRepository.importEntries', () => {

@@ -42,7 +42,7 @@ export interface ReferenceRepository {
    * Each entry's notes become notes on the whole article (annotations with a null target).
    */
   importEntries(
-    entries: readonly (ImportedEntry & { entry: number })[],
+    entries: readonly ImportedEntry[],
     from: { format: ReferenceFormat; fileName: string | null },
   ): Promise<ReferenceImportReport>;
   /**
@@ -62,8 +62,7 @@ export interface ReferenceRepository {
 const utf8 = new TextEncoder();
 
 type Outcome =
-  | { duplicate: string; by: DuplicateBy }
-  | { record: ArticleRecord; rekeyed: string | null };
+  { duplicate: string; by: DuplicateBy } | { record: ArticleRecord; rekeyed: string | null };
 
 /** A DOI compared as DOIs are: case-insensitive. */
 const doiKey = (doi: unknown) =>
@@ -99,7 +98,7 @@ export function createReferenceRepository(
       const report: ReferenceImportReport = { added: [], duplicates: [], rekeyed: [], refused: [] };
       const known = await knownKeys();
       for (const entry of list) {
-        const title = entry.csl.title ?? entry.citekey ?? `Entry ${entry.entry}`;
+        const title = entry.csl.title ?? entry.citekey ?? `Entry ${entry.position}`;
         const bytes = utf8.encode(entry.raw);
         const hash = await sha256(bytes);
         const doi = doiKey(entry.csl.DOI);
@@ -192,7 +191,7 @@ export function createReferenceRepository(
           });
           if ('duplicate' in outcome) {
             report.duplicates.push({
-              entry: entry.entry,
+              entry: entry.position,
               title,
               existingId: outcome.duplicate,
               by: outcome.by,
@@ -201,10 +200,10 @@ export function createReferenceRepository(
           }
           known.entries.set(hash, outcome.record.id);
           if (doi) known.dois.set(doi, outcome.record.id);
-          report.added.push({ entry: entry.entry, id: outcome.record.id, title });
+          report.added.push({ entry: entry.position, id: outcome.record.id, title });
           if (outcome.rekeyed) {
             report.rekeyed.push({
-              entry: entry.entry,
+              entry: entry.position,
               wanted: entry.citekey!,
               given: outcome.rekeyed,
             });
@@ -212,7 +211,7 @@ export function createReferenceRepository(
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           report.refused.push({
-            entry: entry.entry,
+            entry: entry.position,
             citekey: entry.citekey,
             message: `could not be saved: ${message}`,
           });
