@@ -5,7 +5,8 @@
  *
  * Rules, as BibTeX reads a file: text outside `@type{…}` / `@type(…)` is a comment; an entry
  * ends at its matching delimiter, braces counted (quotes do not protect braces in BibTeX
- * either); `@comment` without a delimiter runs to the end of its line. One rule BibTeX does not
+ * either); `@comment` without a delimiter runs to the end of its line, and so does a `%` line
+ * between entries. One rule BibTeX does not
  * have, for recovery: a line that starts (column 1) with `@type{` inside an entry means the
  * entry was never closed; it is cut there and reported, and reading goes on.
  */
@@ -36,9 +37,19 @@ function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | n
 export function splitBibtex(text: string): BibPiece[] {
   const pieces: BibPiece[] = [];
   let at = 0;
+  const next = /[%@]/gu;
   while (at < text.length) {
-    const start = text.indexOf('@', at);
-    if (start < 0) break;
+    next.lastIndex = at;
+    const found = next.exec(text);
+    if (!found) break;
+    if (found[0] === '%') {
+      // A `%` line between entries is a comment (biber, JabRef and citation-js read it so):
+      // an entry commented out with `%@article{…` stays out.
+      const eol = text.indexOf('\n', found.index);
+      at = eol < 0 ? text.length : eol + 1;
+      continue;
+    }
+    const start = found.index;
     const typeMatch = matchAt(TYPE, text, start + 1 + matchAt(SPACE, text, start + 1)![0].length);
     if (!typeMatch) {
       at = start + 1;

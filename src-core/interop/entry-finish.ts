@@ -85,6 +85,9 @@ function noteParts(note: string): string[] {
   return parts;
 }
 
+/** The CSL rich-text markup citeproc reads in field values (and nothing else that looks like a tag). */
+const RICH_TEXT = /<\/?(?:i|b|sup|sub|span)(?:\s[^<>]{0,200})?>/gu;
+
 /** An organisation written as one family name ("World Health Organization") is a literal. */
 function cleanNames(names: unknown): CslName[] | undefined {
   if (!Array.isArray(names)) return undefined;
@@ -156,7 +159,9 @@ export function finishEntry(
   }
   for (const [field, value] of Object.entries(csl)) {
     if (typeof value === 'string') {
-      const text = value.replace(/\s+/gu, ' ').trim();
+      // citation-js writes TeX formatting as CSL's rich-text tags ({\sc …}, \textit{…}); Quire
+      // keeps titles and fields as plain text.
+      const text = value.replace(RICH_TEXT, '').replace(/\s+/gu, ' ').trim();
       if (text) csl[field] = text;
       else delete csl[field];
     }
