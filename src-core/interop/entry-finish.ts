@@ -122,6 +122,8 @@ export interface EntryParts {
   raw: string;
   /** Fields that could not be read (left out of the item, still in `raw`). */
   unread?: readonly string[];
+  /** Notes may be HTML (RIS N1 as Zotero writes it); elsewhere a `<` in a note is text. */
+  notesMayBeHtml?: boolean;
   /** The CSL `note` is the researcher's note (RIS N1, CSL-JSON note), not bibliographic text. */
   noteIsPersonal?: boolean;
 }
@@ -161,7 +163,8 @@ export function finishEntry(
     if (typeof value === 'string') {
       // citation-js writes TeX formatting as CSL's rich-text tags ({\sc …}, \textit{…}); Quire
       // keeps titles and fields as plain text.
-      const text = value.replace(RICH_TEXT, '').replace(/\s+/gu, ' ').trim();
+      // `\-` is TeX's optional hyphen (shown only at a line break), which citation-js leaves.
+      const text = value.replace(RICH_TEXT, '').replace(/\\-/gu, '').replace(/\s+/gu, ' ').trim();
       if (text) csl[field] = text;
       else delete csl[field];
     }
@@ -181,7 +184,10 @@ export function finishEntry(
     position: parts.position,
     csl: { id: '', ...csl } as CslItem,
     tags: changeTags([], { add: parts.tags }),
-    notes: notes.map(noteText).filter(Boolean).flatMap(noteParts),
+    notes: notes
+      .map((n) => (parts.notesMayBeHtml ? noteText(n) : n.trim()))
+      .filter(Boolean)
+      .flatMap(noteParts),
     citekey: parts.citekey,
     raw: parts.raw,
     unread: [...(parts.unread ?? [])],

@@ -184,6 +184,17 @@ export function importRis(text: string): ReferenceFileResult {
     fields.TY = risType(first(record.tags, 'TY') ?? '');
     try {
       const { csl, unread } = mapRecord(fields);
+      // citation-js follows the 2011 specification's CONF table (PY the conference's date, T2
+      // its name); Zotero, EndNote and Quire's own export write the paper's year and the
+      // proceedings there.
+      if (!csl.issued && csl['event-date']) {
+        csl.issued = csl['event-date'];
+        delete csl['event-date'];
+      }
+      if (fields.TY === 'CONF' && !csl['container-title'] && csl.event) {
+        csl['container-title'] = csl.event;
+        delete csl.event;
+      }
       const doi = bareDoi(first(record.tags, 'DO')) ?? bareDoi(csl.DOI);
       if (doi) csl.DOI = doi;
       const url = (record.tags.get('UR') ?? [])
@@ -198,6 +209,7 @@ export function importRis(text: string): ReferenceFileResult {
         raw,
         unread,
         noteIsPersonal: true,
+        notesMayBeHtml: true,
       });
       if (typeof finished === 'string')
         problems.push({ entry: index + 1, citekey, message: finished });
