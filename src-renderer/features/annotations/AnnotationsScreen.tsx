@@ -125,8 +125,7 @@ export function AnnotationsScreen({ library, onOpen, onExport }: Props) {
                       {a.target.quote.exact.length > 240 ? '…' : ''}&rdquo;
                     </span>
                     <span className="annotation-row__source">
-                      {found?.titles.get(a.articleId) ?? 'Untitled'} · ¶
-                      {a.target.paragraphs.firstN}
+                      {found?.titles.get(a.articleId) ?? 'Untitled'} · ¶{a.target.paragraphs.firstN}
                       {a.target.paragraphs.lastN !== a.target.paragraphs.firstN &&
                         `–${a.target.paragraphs.lastN}`}{' '}
                       when highlighted
