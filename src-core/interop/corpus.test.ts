@@ -80,6 +80,19 @@ const RIS_UNREAD: Record<string, string[]> = {
   'jabref/RisImporterTest6.ris': ['PY/Y1'],
 };
 
+const NAMES =
+  /^(author|editor|translator|container-author|collection-editor|director|interviewer|recipient|reviewed-author|composer|original-author)$/u;
+const DATES = /^(issued|accessed|original-date|event-date|submitted)$/u;
+
+/** Fields whose value is not what the library stores: text, numbers, names, dates. */
+function cslShapeErrors(csl: Record<string, unknown>): string[] {
+  return Object.entries(csl).flatMap(([field, value]) => {
+    if (NAMES.test(field)) return Array.isArray(value) ? [] : [field];
+    if (DATES.test(field)) return typeof value === 'object' && value !== null ? [] : [field];
+    return typeof value === 'string' || typeof value === 'number' ? [] : [field];
+  });
+}
+
 describe('BibTeX / BibLaTeX corpus', () => {
   const files = manifest('bibtex');
 
@@ -100,6 +113,7 @@ describe('BibTeX / BibLaTeX corpus', () => {
         .map((e) => `${e.citekey}:${e.unread.join('/')}`);
       expect(unread).toEqual(BIBTEX_UNREAD[file] ?? []);
       for (const entry of result.entries) {
+        expect(cslShapeErrors(entry.csl)).toEqual([]);
         expect(entry.raw.startsWith('@')).toBe(true);
         expect(text.includes(entry.raw)).toBe(true);
       }
@@ -130,7 +144,10 @@ describe('RIS corpus', () => {
       expect(result.problems).toHaveLength(expected ? expected.refused : 0);
       const unread = result.entries.filter((e) => e.unread.length).map((e) => e.unread.join('/'));
       expect(unread).toEqual(RIS_UNREAD[file] ?? []);
-      for (const entry of result.entries) expect(text.includes(entry.raw)).toBe(true);
+      for (const entry of result.entries) {
+        expect(cslShapeErrors(entry.csl)).toEqual([]);
+        expect(text.includes(entry.raw)).toBe(true);
+      }
     });
   }
 });

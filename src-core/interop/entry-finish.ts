@@ -85,6 +85,9 @@ function noteParts(note: string): string[] {
   return parts;
 }
 
+/** How a list becomes text again: BibLaTeX lists were written with "and". */
+const LIST_JOIN: Record<string, string> = { publisher: ' and ', 'publisher-place': ' and ' };
+
 /** The CSL rich-text markup citeproc reads in field values (and nothing else that looks like a tag). */
 const RICH_TEXT = /<\/?(?:i|b|sup|sub|span)(?:\s[^<>]{0,200})?>/gu;
 
@@ -158,6 +161,19 @@ export function finishEntry(
     const date = cleanDate(csl[field]);
     if (date) csl[field] = date;
     else delete csl[field];
+  }
+  for (const [field, value] of Object.entries(csl)) {
+    if (NAME_FIELDS.includes(field) || DATE_FIELDS.includes(field)) continue;
+    // Text variables are text: citation-js reads BibLaTeX list fields (publisher, location)
+    // as lists ("Academic Press and London" -> two), RIS repeats (SN) as arrays.
+    if (
+      Array.isArray(value) &&
+      value.every((v) => typeof v === 'string' || typeof v === 'number')
+    ) {
+      csl[field] = value.join(LIST_JOIN[field] ?? ', ');
+    } else if (typeof value !== 'string' && typeof value !== 'number') {
+      delete csl[field];
+    }
   }
   for (const [field, value] of Object.entries(csl)) {
     if (typeof value === 'string') {

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importBibtex } from '../../src-core/interop/bibtex-import.ts';
+import jabrefLibrary from '../../src-core/test-fixtures/bibtex/better-bibtex/import/97-jabref-2.10-library-groups.bib?raw';
 import { isReferenceOnly, type Library } from './index.ts';
 import { createLibrarySearch } from '../search/library-search.ts';
 import { sha256 } from '../host/sha256.ts';
@@ -101,6 +102,30 @@ describe('ReferenceRepository.importEntries', () => {
     );
     expect(sameUrl.duplicates.map((d) => d.by)).toEqual(['url']);
     expect(await library.articles.count()).toBe(2);
+  });
+
+  it('stores every entry of a real 911-entry JabRef library', async () => {
+    const report = await library.references.importEntries(importBibtex(jabrefLibrary).entries, {
+      format: 'bibtex',
+      fileName: 'jabref.bib',
+    });
+    expect(report.refused).toEqual([]);
+    expect(report.added).toHaveLength(910);
+    // Its entry 899 has the same address as an earlier one (part II of a two-part paper).
+    expect(report.duplicates.map((d) => [d.entry, d.by])).toEqual([[899, 'url']]);
+    expect(await library.articles.count()).toBe(910);
+  }, 60_000);
+
+  it('reports progress after each entry, ending with all of them done', async () => {
+    const calls: [number, number][] = [];
+    await library.references.importEntries(importBibtex(BIB).entries, from, (done, total) =>
+      calls.push([done, total]),
+    );
+    expect(calls).toEqual([
+      [0, 2],
+      [1, 2],
+      [2, 2],
+    ]);
   });
 
   it('gives a new key, and reports it, when the entry key is taken', async () => {

@@ -44,6 +44,8 @@ export interface ReferenceRepository {
   importEntries(
     entries: readonly ImportedEntry[],
     from: { format: ReferenceFormat; fileName: string | null },
+    /** Called after each entry (added, skipped or refused), for a progress bar. */
+    onProgress?: (done: number, total: number) => void,
   ): Promise<ReferenceImportReport>;
   /**
    * Attaches a captured page to a reference-only article: its body, notices, images and
@@ -94,10 +96,12 @@ export function createReferenceRepository(
   };
 
   return {
-    async importEntries(list, from) {
+    async importEntries(list, from, onProgress) {
       const report: ReferenceImportReport = { added: [], duplicates: [], rekeyed: [], refused: [] };
       const known = await knownKeys();
+      let done = 0;
       for (const entry of list) {
+        onProgress?.(done++, list.length);
         const title = entry.csl.title ?? entry.citekey ?? `Entry ${entry.position}`;
         const bytes = utf8.encode(entry.raw);
         const hash = await sha256(bytes);
@@ -217,6 +221,7 @@ export function createReferenceRepository(
           });
         }
       }
+      onProgress?.(list.length, list.length);
       return report;
     },
 

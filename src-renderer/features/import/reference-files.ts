@@ -74,16 +74,18 @@ export function referenceOutcomes(
 export async function importReferenceFileInto(
   references: ReferenceRepository,
   file: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> },
+  onProgress?: (done: number, total: number) => void,
 ): Promise<BatchOutcome[]> {
   try {
     assertImportableSize(file.size);
     const bytes = new Uint8Array(await file.arrayBuffer());
     const { text } = decodeSourceText(bytes, file.name);
     const parsed = importReferenceFile(text, file.name);
-    const report = await references.importEntries(parsed.entries, {
-      format: parsed.format,
-      fileName: file.name,
-    });
+    const report = await references.importEntries(
+      parsed.entries,
+      { format: parsed.format, fileName: file.name },
+      onProgress,
+    );
     return referenceOutcomes(file.name, parsed, report);
   } catch (error) {
     return [{ status: 'failed', label: file.name, message: failureMessage(error) }];

@@ -117,14 +117,27 @@ export function useImporter({ host, capturer, allowPrivate, references, onOpen }
         outcomes: [],
         what,
       }));
+      let frame = 0;
+      // Entries of a large file are saved one by one: the bar moves with them (once a frame).
+      const onEntry = (done: number, total: number) => {
+        const shown = { ...progress, done: outcomes.length + done, total: outcomes.length + total };
+        if (frame) cancelAnimationFrame(frame);
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          setRun((r) => r && { ...r, progress: shown });
+        });
+      };
       try {
         for (const file of files) {
           if (abort.signal.aborted) break;
-          outcomes = [...outcomes, ...(await importReferenceFileInto(references, file))];
+          outcomes = [...outcomes, ...(await importReferenceFileInto(references, file, onEntry))];
           count();
+          if (frame) cancelAnimationFrame(frame);
+          frame = 0;
           setRun((r) => r && { ...r, progress: { ...progress }, outcomes });
         }
       } finally {
+        if (frame) cancelAnimationFrame(frame);
         controller.current = null;
         const state = abort.signal.aborted ? 'cancelled' : 'done';
         setRun((r) => r && { ...r, state, progress: { ...progress }, outcomes });
