@@ -297,6 +297,15 @@ export function toCslJsonItem(article: CitableArticle): CslItem {
   if (categories.length) item.categories = categories;
 
   const notes = typeof csl.note === 'string' && csl.note.trim() ? [csl.note.trim()] : [];
+  // The user's notes and tags (ADR 0015). CSL-JSON has no notes or tags of its own: `note` is
+  // what Zotero's CSL JSON import keeps (in Extra) and `keyword` what citeproc, pandoc and
+  // citation-js read; Zotero ignores `keyword`.
+  for (const note of article.notes ?? []) if (note.trim()) notes.push(note.trim());
+  const tags = (article.tags ?? []).map((t) => t.trim()).filter(Boolean);
+  if (tags.length) {
+    const known = typeof item.keyword === 'string' && item.keyword ? [item.keyword] : [];
+    item.keyword = [...known, ...tags].join(', ');
+  }
   const original = originalPublisher(article);
   if (!item['original-date']) {
     delete item['original-publisher'];
@@ -305,7 +314,7 @@ export function toCslJsonItem(article: CitableArticle): CslItem {
   if (original && item['original-publisher'] !== original) {
     notes.push(`Originally published by ${original}`);
   }
-  if (notes.length) item.note = notes.join('\n');
+  if (notes.length) item.note = notes.join(article.notes?.length ? '\n\n' : '\n');
   // The page's licence has no CSL variable; `custom` is the schema's place for such data.
   if (typeof csl.license === 'string' && csl.license.trim()) {
     item.custom = { license: csl.license.trim() };

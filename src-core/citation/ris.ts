@@ -76,6 +76,31 @@ function keywords(value: unknown): string[] {
     .filter(Boolean);
 }
 
+/**
+ * A plain-text note as an N1 value Zotero keeps as written: Zotero's RIS import reads an N1
+ * holding a tag as HTML and anything else as text it re-wraps (`\n` -> `<br/>`), and it does not
+ * unescape N1. So the note is escaped and wrapped here: `<p>` per paragraph, `<br/>` per line
+ * break, `&lt;` for a `<` the user typed. Everything is on one line (RIS has no line breaks in
+ * a value that every reader accepts).
+ */
+export function risNote(note: string): string {
+  const escaped = note.trim().replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
+  const paragraphs = escaped.split(/\r?\n\s*\r?\n/u).map((p) => p.replace(/\r?\n/gu, '<br/>'));
+  return paragraphs.map((p) => `<p>${p}</p>`).join('');
+}
+
+/**
+ * One KW line per tag. Zotero splits a KW value at semicolons (and a record's only KW line at
+ * commas too): a tag holding those would come back as several, so they become spaces there.
+ */
+function tagLines(article: CitableArticle): string[] {
+  const tags = [...(article.tags ?? [])];
+  const safe = tags.map((t) =>
+    tags.length === 1 ? t.replace(/[;,]/gu, ' ') : t.replace(/;/gu, ' '),
+  );
+  return safe.map(oneLine).filter(Boolean);
+}
+
 /** One RIS record, CRLF line endings, ending with "ER  - " and a line break. */
 export function toRis(article: CitableArticle): string {
   const { csl } = article;
@@ -110,9 +135,15 @@ export function toRis(article: CitableArticle): string {
   add('UR', csl.URL);
   add('DO', csl.DOI);
   add('LA', csl.language);
-  for (const keyword of keywords(csl.keyword)) add('KW', keyword);
+  const kw = new Set<string>();
+  for (const keyword of [...keywords(csl.keyword), ...tagLines(article)]) {
+    if (kw.has(keyword.toLowerCase())) continue;
+    kw.add(keyword.toLowerCase());
+    add('KW', keyword);
+  }
   add('N1', republicationNote(article));
   add('N1', csl.note);
+  for (const note of article.notes ?? []) if (note.trim()) add('N1', risNote(note));
   lines.push('ER  - ');
   return lines.join(EOL) + EOL;
 }

@@ -25,6 +25,12 @@ export interface CitableArticle {
   citekey?: string;
   /** Titles the user cased by hand, by style id ('apa', 'mla', 'bibtex', …): used verbatim. */
   titleOverrides?: Readonly<Record<string, string>>;
+  /**
+   * The library's tags and the user's notes (plain text), written by the RIS and CSL-JSON exports
+   * when present, as Zotero imports them (ADR 0015). Absent: neither is written.
+   */
+  tags?: readonly string[];
+  notes?: readonly string[];
 }
 
 /** Raw CSL XML: the CLI reads the files, the renderer imports them with Vite `?raw`. */

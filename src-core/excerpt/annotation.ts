@@ -55,12 +55,15 @@ export const filterWords = (text: string): string[] => foldText(text).split(/\s+
 
 /** Whether every word is in the annotation's quote, note or tags. */
 export function annotationMatches(
-  annotation: { target: { quote: { exact: string } }; note: string; tags: readonly string[] },
+  annotation: {
+    target: { quote: { exact: string } } | null;
+    note: string;
+    tags: readonly string[];
+  },
   words: readonly string[],
 ): boolean {
   if (words.length === 0) return true;
-  const haystack = foldText(
-    `${annotation.target.quote.exact}\n${annotation.note}\n${annotation.tags.join('\n')}`,
-  );
+  const quote = annotation.target?.quote.exact ?? '';
+  const haystack = foldText(`${quote}\n${annotation.note}\n${annotation.tags.join('\n')}`);
   return words.every((word) => haystack.includes(word));
 }

@@ -52,7 +52,9 @@ export type Anchor =
       text: string;
       paragraphs: ParagraphSpan;
     }
-  | { status: 'orphaned'; reason: string };
+  | { status: 'orphaned'; reason: string }
+  /** A note on the whole article (no target): nothing to anchor, no quote. */
+  | { status: 'article' };
 
 /** Text in the three output formats the citation engine writes. */
 export interface Formatted {

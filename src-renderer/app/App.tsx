@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import { useHost } from '../host/index.ts';
 import { useCapturer } from '../capture/CapturerContext.tsx';
 import { BatchPanel } from '../features/import/BatchPanel.tsx';
+import { isReferenceFile } from '../features/import/reference-files.ts';
 import { UrlDialog } from '../features/import/UrlDialog.tsx';
 import {
   fileSources,
@@ -96,16 +97,29 @@ export function App() {
     host,
     capturer,
     allowPrivate,
+    references: library.references,
     onOpen: setSelectedId,
   });
-  const { importSources } = importer;
+  const { importSources, importReferences } = importer;
+  // Reference files (.bib, .ris, CSL-JSON) add their entries; the other files are pages. A
+  // choice holding both runs the references first, then the pages (each run has its report).
   const onFiles = useCallback(
-    (files: File[]) => importSources(fileSources(files), count(files.length, 'file', 'files')),
-    [importSources],
+    async (files: File[]) => {
+      const refs = files.filter((f) => isReferenceFile(f.name));
+      const pages = files.filter((f) => !isReferenceFile(f.name));
+      if (refs.length) {
+        await importReferences(refs, count(refs.length, 'reference file', 'reference files'));
+      }
+      if (pages.length) {
+        await importSources(fileSources(pages), count(pages.length, 'file', 'files'));
+      }
+    },
+    [importSources, importReferences],
   );
   const onFolderFiles = useCallback(
+    // A folder is a folder of saved pages (as the desktop app's folder import reads it).
     (files: File[]) => {
-      const accepted = files.filter((f) => isAcceptedName(f.name));
+      const accepted = files.filter((f) => isAcceptedName(f.name) && !isReferenceFile(f.name));
       return importSources(fileSources(accepted), count(accepted.length, 'file', 'files'));
     },
     [importSources],

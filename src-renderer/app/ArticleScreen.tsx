@@ -1,6 +1,7 @@
 import '../features/reader/reader-layout.css';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
-import { useArticle } from '../db/index.ts';
+import { isReferenceOnly, useArticle } from '../db/index.ts';
+import { ReferenceOnly } from '../features/reader/ReferenceOnly.tsx';
 import { CitationPanel } from '../features/citations/CitationPanel.tsx';
 import { MetadataEditor } from '../features/metadata/MetadataEditor.tsx';
 import { GapNotices } from '../features/reader/GapNotices.tsx';
@@ -199,20 +200,29 @@ export const ArticleScreen = memo(function ArticleScreen({
             ) : (
               <>
                 <ReaderHeader article={article} onEdit={() => setEditing(true)} />
-                <SourceIntegrity checks={checks} sourceSha256={article.source.sha256} />
-                <GapNotices gaps={article.gaps} />
-                <ParagraphList
-                  paragraphs={article.body}
-                  headings={article.headings}
-                  images={article.images}
-                  imageUrls={imageUrls}
-                  baseUrl={article.csl.URL}
-                  citedParagraph={cited}
-                  onCite={cite}
-                  scrollElement={scroller}
-                  ref={body}
-                />
-                <RightsNotices notices={article.rights} checks={checks} />
+                {isReferenceOnly(article) ? (
+                  <>
+                    <GapNotices gaps={article.gaps} />
+                    <ReferenceOnly library={library} article={article} />
+                  </>
+                ) : (
+                  <>
+                    <SourceIntegrity checks={checks} sourceSha256={article.source.sha256} />
+                    <GapNotices gaps={article.gaps} />
+                    <ParagraphList
+                      paragraphs={article.body}
+                      headings={article.headings}
+                      images={article.images}
+                      imageUrls={imageUrls}
+                      baseUrl={article.csl.URL}
+                      citedParagraph={cited}
+                      onCite={cite}
+                      scrollElement={scroller}
+                      ref={body}
+                    />
+                    <RightsNotices notices={article.rights} checks={checks} />
+                  </>
+                )}
               </>
             )}
           </article>

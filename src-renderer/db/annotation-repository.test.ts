@@ -44,8 +44,8 @@ describe('annotations', () => {
       color: 'green',
       note: 'Share of territory',
     });
-    expect(first.target.quote.exact).toBe(QUOTE);
-    expect(first.target.paragraphs.firstN).toBe(2);
+    expect(first.target?.quote.exact).toBe(QUOTE);
+    expect(first.target?.paragraphs.firstN).toBe(2);
     expect(first.color).toBe('green');
     expect(first.parserVersion).toBe(article.parserVersion);
     expect(later.color).toBe('yellow');

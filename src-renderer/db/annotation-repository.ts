@@ -47,8 +47,13 @@ export interface AnnotationRepository {
 
 const gone = () => new AnnotationError('That annotation is no longer in the library');
 
+/** Notes on the whole article first (oldest first), then highlights in reading order. */
 const inReadingOrder = (records: AnnotationRecord[]) =>
-  records.sort((a, b) => a.target.position.start - b.target.position.start);
+  records.sort(
+    (a, b) =>
+      (a.target?.position.start ?? -1) - (b.target?.position.start ?? -1) ||
+      a.createdAt - b.createdAt,
+  );
 
 export function createAnnotationRepository(
   db: QuireDatabase,

@@ -42,7 +42,7 @@ function isConstraintError(error: unknown): boolean {
 }
 
 /** The source key must really be the hash of these bytes, or dedupe and proofs would lie. */
-async function checkSourceMatches(parsed: ParsedArticle, bytes: Uint8Array, sha256: Sha256) {
+export async function checkSourceMatches(parsed: ParsedArticle, bytes: Uint8Array, sha256: Sha256) {
   if (!(bytes instanceof Uint8Array)) throw new Error('Source bytes must be a Uint8Array');
   if (parsed.source.byteLength !== bytes.byteLength) {
     throw new Error('source.byteLength does not match the source bytes');
@@ -53,7 +53,11 @@ async function checkSourceMatches(parsed: ParsedArticle, bytes: Uint8Array, sha2
 }
 
 /** Offline images must be the article's own, and their bytes what their hash says. */
-async function checkImages(parsed: ParsedArticle, images: readonly StoredImage[], sha256: Sha256) {
+export async function checkImages(
+  parsed: ParsedArticle,
+  images: readonly StoredImage[],
+  sha256: Sha256,
+) {
   const known = new Map((parsed.images ?? []).map((i) => [i.id, i.src]));
   for (const image of images) {
     if (!(image.bytes instanceof Uint8Array)) throw new Error('Image bytes must be a Uint8Array');

@@ -1,5 +1,6 @@
 import { createAnnotationRepository, type AnnotationRepository } from './annotation-repository.ts';
 import { createArticleRepository, type RepositoryOptions } from './article-repository.ts';
+import { createReferenceRepository, type ReferenceRepository } from './reference-repository.ts';
 import { QuireDatabase } from './database.ts';
 import type { ArticleRepository } from './records.ts';
 import { createCollectionRepository, type CollectionRepository } from './collection-repository.ts';
@@ -26,6 +27,8 @@ export type {
   StyleRecord,
 } from './records.ts';
 export type { CollectionRepository } from './collection-repository.ts';
+export type { ReferenceImportReport, ReferenceRepository } from './reference-repository.ts';
+export { isReferenceOnly } from './records.ts';
 export type { AnnotationFilter, AnnotationRepository } from './annotation-repository.ts';
 export type { AddStyleResult, SettingsRepository, StyleRepository } from './style-repository.ts';
 export type { NoticeCheck } from '../../src-core/article/verify-rights.ts';
@@ -41,6 +44,8 @@ export interface Library {
   settings: SettingsRepository;
   collections: CollectionRepository;
   annotations: AnnotationRepository;
+  /** Entries imported from reference files (BibTeX, RIS, CSL-JSON) and their pages. */
+  references: ReferenceRepository;
   close(): void;
 }
 
@@ -53,6 +58,7 @@ export function openLibrary(name: string, options: RepositoryOptions): Library {
     articles,
     collections: createCollectionRepository(db, articles, options.now ?? Date.now),
     annotations: createAnnotationRepository(db, options.now ?? Date.now),
+    references: createReferenceRepository(db, options),
     styles: createStyleRepository(db, options.now ?? Date.now),
     settings: createSettingsRepository(db),
     close: () => db.close(),

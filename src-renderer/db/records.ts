@@ -9,6 +9,7 @@ import type {
 import type { NoticeCheck } from '../../src-core/article/verify-rights.ts';
 import type { HighlightColor } from '../../src-core/excerpt/annotation.ts';
 import type { AnnotationTarget } from '../../src-core/excerpt/types.ts';
+import type { ReferenceFormat } from '../../src-core/interop/types.ts';
 import type { StoredImage } from '../../src-core/capture/offline-images.ts';
 import type {
   ForwardDoc,
@@ -40,7 +41,30 @@ export interface ArticleRecord extends ParsedArticle {
    * indexed, so the same page saved again is recognised. Follows metadata edits of the URL.
    */
   canonicalUrl: string | null;
+  /**
+   * Set on an entry imported from a reference file (BibTeX, RIS, CSL-JSON; ADR 0015). While no
+   * page is saved its source is the entry's own text (`source.sha256 === reference.sha256`) and
+   * its body is empty: a "reference only" article. Kept when a page is attached later.
+   */
+  reference?: ArticleReference;
 }
+
+/** Where a library entry imported from a reference file came from. */
+export interface ArticleReference {
+  format: ReferenceFormat;
+  /** The entry exactly as it was in the file. */
+  raw: string;
+  /** SHA-256 of `raw` as UTF-8: the same entry imported again is recognised by it. */
+  sha256: string;
+  fileName: string | null;
+  importedAt: number;
+}
+
+/** An imported reference whose page has not been saved yet: no body, its source is the entry. */
+export const isReferenceOnly = (
+  record: Pick<ArticleRecord, 'reference' | 'source'>,
+): record is Pick<ArticleRecord, 'source'> & { reference: ArticleReference } =>
+  record.reference !== undefined && record.source.sha256 === record.reference.sha256;
 
 /**
  * The offline copy of one of an article's images (`ArticleRecord.images`), stored with the
@@ -108,6 +132,8 @@ export interface ArticleSummary {
   noticeKinds: string[];
   words: number;
   paragraphs: number;
+  /** An imported reference without a saved page (isReferenceOnly); absent otherwise. */
+  referenceOnly?: true;
 }
 
 /** A collection: a named folder of articles, nested under `parentId`. */
@@ -186,12 +212,13 @@ export interface DeletedArticle {
  * A highlight, with an optional note and tags. `target` holds W3C Web Annotation selectors
  * over the article's display text as it was when the highlight was made (`parserVersion`);
  * the reader anchors them again in the current text and shows an orphan when they no longer
- * fit, rather than pointing at other words.
+ * fit, rather than pointing at other words. A null `target` is a note on the whole article
+ * (an imported reference's notes, ADR 0015): nothing to anchor, no quote.
  */
 export interface AnnotationRecord {
   id: string;
   articleId: string;
-  target: AnnotationTarget;
+  target: AnnotationTarget | null;
   color: HighlightColor;
   /** Plain text, never read as markup; empty when none. */
   note: string;

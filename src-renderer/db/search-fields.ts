@@ -1,5 +1,5 @@
 import type { IndexedFields } from '../../src-core/search/index.ts';
-import type { AnnotationRecord, ArticleRecord } from './records.ts';
+import { isReferenceOnly, type AnnotationRecord, type ArticleRecord } from './records.ts';
 import { formatNames } from './summary.ts';
 import { issuedYear, noticeKinds, siteNames } from './article-facts.ts';
 
@@ -16,7 +16,14 @@ export function searchFields(
     title: record.csl.title ?? '',
     authors: (record.csl.author ?? []).map((name) => formatNames([name])),
     sites: siteNames(record),
-    body: [...record.headings.map((h) => h.text), ...record.body.map((p) => p.text)],
+    body: [
+      ...record.headings.map((h) => h.text),
+      ...record.body.map((p) => p.text),
+      // A reference without its page is found by its abstract, the nearest thing to a body.
+      ...(isReferenceOnly(record) && typeof record.csl.abstract === 'string'
+        ? [record.csl.abstract]
+        : []),
+    ],
     notices: record.rights.map((n) => n.display),
     // Annotation tags are words of the notes: `tag:` filters stay the article's own tags.
     notes: [

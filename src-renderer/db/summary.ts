@@ -1,6 +1,6 @@
 import type { CslDate, CslName } from '../../src-core/article/model.ts';
 import { foldText } from '../../src-core/search/fold.ts';
-import type { ArticleRecord, ArticleSummary } from './records.ts';
+import { isReferenceOnly, type ArticleRecord, type ArticleSummary } from './records.ts';
 import { noticeKinds, siteNames } from './article-facts.ts';
 
 /** "South Front" for organisations, "Jane van Doe Jr." for people, joined with commas. */
@@ -81,5 +81,6 @@ export function toSummary(record: ArticleRecord): ArticleSummary {
     noticeKinds: noticeKinds(record),
     words: countWords(record),
     paragraphs: record.body.length,
+    ...(isReferenceOnly(record) ? { referenceOnly: true as const } : {}),
   };
 }

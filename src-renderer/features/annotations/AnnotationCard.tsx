@@ -20,7 +20,8 @@ interface Props {
 const QUOTE_PREVIEW = 400;
 
 const where = ({ anchor, record }: AnchoredAnnotation) => {
-  const p = anchor.status === 'anchored' ? anchor.paragraphs : record.target.paragraphs;
+  const p = anchor.status === 'anchored' ? anchor.paragraphs : record.target?.paragraphs;
+  if (!p) return 'Whole article';
   return p.firstN === p.lastN ? `¶${p.firstN}` : `¶${p.firstN}–${p.lastN}`;
 };
 
@@ -65,7 +66,7 @@ export const AnnotationCard = memo(function AnnotationCard({
     if (next.join('\n') !== record.tags.join('\n')) void save({ tags: next });
   };
   const orphaned = anchor.status === 'orphaned';
-  const quote = anchor.status === 'anchored' ? anchor.text : record.target.quote.exact;
+  const quote = anchor.status === 'anchored' ? anchor.text : (record.target?.quote.exact ?? '');
   const shown =
     whole || quote.length <= QUOTE_PREVIEW ? quote : `${quote.slice(0, QUOTE_PREVIEW)}…`;
   const n = anchor.status === 'anchored' ? anchor.paragraphs.firstN : null;
@@ -123,14 +124,16 @@ export const AnnotationCard = memo(function AnnotationCard({
           ))}
         </span>
       </div>
-      <blockquote className="note-card__quote" data-orphaned={orphaned || undefined}>
-        {shown}
-        {quote.length > QUOTE_PREVIEW && (
-          <button type="button" className="link-button" onClick={() => setWhole(!whole)}>
-            {whole ? 'Show less' : 'Show all'}
-          </button>
-        )}
-      </blockquote>
+      {record.target && (
+        <blockquote className="note-card__quote" data-orphaned={orphaned || undefined}>
+          {shown}
+          {quote.length > QUOTE_PREVIEW && (
+            <button type="button" className="link-button" onClick={() => setWhole(!whole)}>
+              {whole ? 'Show less' : 'Show all'}
+            </button>
+          )}
+        </blockquote>
+      )}
       {orphaned && (
         <p className="note-card__orphan">
           {anchor.reason}. The quote above is the text you highlighted.

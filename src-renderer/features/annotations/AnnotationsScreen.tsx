@@ -118,16 +118,24 @@ export function AnnotationsScreen({ library, onOpen, onExport }: Props) {
                 className="annotation-row__open"
                 onClick={() => onOpen(a.articleId, a.id)}
               >
-                <span className="annotation-row__quote">
-                  &ldquo;{a.target.quote.exact.slice(0, 240)}
-                  {a.target.quote.exact.length > 240 ? '…' : ''}&rdquo;
-                </span>
-                <span className="annotation-row__source">
-                  {found?.titles.get(a.articleId) ?? 'Untitled'} · ¶{a.target.paragraphs.firstN}
-                  {a.target.paragraphs.lastN !== a.target.paragraphs.firstN &&
-                    `–${a.target.paragraphs.lastN}`}{' '}
-                  when highlighted
-                </span>
+                {a.target ? (
+                  <>
+                    <span className="annotation-row__quote">
+                      &ldquo;{a.target.quote.exact.slice(0, 240)}
+                      {a.target.quote.exact.length > 240 ? '…' : ''}&rdquo;
+                    </span>
+                    <span className="annotation-row__source">
+                      {found?.titles.get(a.articleId) ?? 'Untitled'} · ¶{a.target.paragraphs.firstN}
+                      {a.target.paragraphs.lastN !== a.target.paragraphs.firstN &&
+                        `–${a.target.paragraphs.lastN}`}{' '}
+                      when highlighted
+                    </span>
+                  </>
+                ) : (
+                  <span className="annotation-row__source" data-testid="article-note-row">
+                    Note on the whole article · {found?.titles.get(a.articleId) ?? 'Untitled'}
+                  </span>
+                )}
               </button>
               {a.note && <p className="annotation-row__note">{a.note}</p>}
               {a.tags.length > 0 && <p className="annotation-row__tags">{a.tags.join(', ')}</p>}

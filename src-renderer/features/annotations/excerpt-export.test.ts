@@ -30,9 +30,10 @@ async function highlight(quote: string, note = ''): Promise<AnnotationRecord> {
 
 /** Rewrites a stored annotation's quote, as if it had been made on other words. */
 async function madeOn(record: AnnotationRecord, exact: string) {
+  const target = record.target!;
   await library.db.annotations.put({
     ...record,
-    target: { ...record.target, quote: { ...record.target.quote, exact } },
+    target: { ...target, quote: { ...target.quote, exact } },
   });
 }
 

@@ -106,17 +106,20 @@ export async function excerptDocument(
         found && check ? { record: found, display: displayText(found.body), check } : null,
       );
     }
+    // A note on the whole article quotes nothing: an excerpt is a quote, so it is left out.
+    if (!record.target) continue;
+    const target = record.target;
     const loaded = articles.get(record.articleId);
-    const quote = record.target.quote.exact;
+    const quote = target.quote.exact;
     const skip = (reason: string) => skipped.push({ id: record.id, quote, reason });
     if (!loaded) {
       skip('Its article is no longer in the library');
       continue;
     }
     const { record: article, display, check } = loaded;
-    const anchor = anchorTarget(article.body, record.target, display);
-    if (anchor.status === 'orphaned') {
-      skip(anchor.reason);
+    const anchor = anchorTarget(article.body, target, display);
+    if (anchor.status !== 'anchored') {
+      skip(anchor.status === 'orphaned' ? anchor.reason : 'It is a note on the whole article');
       continue;
     }
     const distrust = untrusted(check, anchor.paragraphs.firstN, anchor.paragraphs.lastN);

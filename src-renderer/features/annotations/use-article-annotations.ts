@@ -26,7 +26,10 @@ function cachedAnchor(
   let anchors = ANCHORS.get(display);
   if (!anchors) ANCHORS.set(display, (anchors = new Map()));
   let anchor = anchors.get(record.id);
-  if (!anchor) anchors.set(record.id, (anchor = anchorTarget(body, record.target, display)));
+  if (!anchor) {
+    anchor = record.target ? anchorTarget(body, record.target, display) : { status: 'article' };
+    anchors.set(record.id, anchor);
+  }
   return anchor;
 }
 
@@ -51,8 +54,13 @@ export function useArticleAnnotations(
       record,
       anchor: cachedAnchor(body, display, record),
     }));
+    // Notes on the whole article first, then highlights in reading order, orphans last.
     const at = (a: AnchoredAnnotation) =>
-      a.anchor.status === 'anchored' ? a.anchor.start : Number.MAX_SAFE_INTEGER;
+      a.anchor.status === 'anchored'
+        ? a.anchor.start
+        : a.anchor.status === 'article'
+          ? -1
+          : Number.MAX_SAFE_INTEGER;
     return anchored.sort((a, b) => at(a) - at(b));
   }, [records, body, display]);
   return { display, items };

@@ -10,8 +10,10 @@ import { downloadFile } from '../../ui/download.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { ArticleChooser } from './ArticleChooser.tsx';
 import {
+  carriesTagsAndNotes,
   EXPORT_FORMATS,
   exportText,
+  notesByArticle,
   isReferenceList,
   type ExportFormat,
 } from './export-formats.ts';
@@ -63,13 +65,24 @@ function ExportForm({ currentId, chosenIds = [], defaultStyle, onClose }: Props)
     styles.some((s) => s.id === defaultStyle) ? defaultStyle : 'apa',
   );
   const [status, setStatus] = useState<string | null>(null);
+  const [withNotes, setWithNotes] = useState(true);
   const all = useLiveQuery(() => library.articles.all(), [library]);
+  const annotations = useLiveQuery(() => library.annotations.list(), [library]);
+  const notes = useMemo(() => notesByArticle(annotations ?? []), [annotations]);
+  const tagsAndNotes = withNotes && carriesTagsAndNotes(format);
   const articles = useMemo(() => {
     const list = all ?? [];
-    if (scope === 'article') return list.filter((a) => a.id === currentId);
-    if (scope === 'chosen') return list.filter((a) => chosen.has(a.id));
-    return list;
-  }, [all, scope, currentId, chosen]);
+    const picked =
+      scope === 'article'
+        ? list.filter((a) => a.id === currentId)
+        : scope === 'chosen'
+          ? list.filter((a) => chosen.has(a.id))
+          : list;
+    // Tags and notes only where asked for and where the format carries them.
+    return picked.map((a) =>
+      tagsAndNotes ? { ...a, notes: notes.get(a.id) ?? [] } : { ...a, tags: undefined },
+    );
+  }, [all, scope, currentId, chosen, notes, tagsAndNotes]);
   const result = useMemo(() => {
     try {
       return { text: exportText(engine, articles, format, style) };
@@ -157,6 +170,16 @@ function ExportForm({ currentId, chosenIds = [], defaultStyle, onClose }: Props)
       />
       {isReferenceList(format) && (
         <SelectField label="Style" value={style} options={styles} onChange={setStyle} />
+      )}
+      {carriesTagsAndNotes(format) && (
+        <label className="export-form__option">
+          <input
+            type="checkbox"
+            checked={withNotes}
+            onChange={(event) => setWithNotes(event.target.checked)}
+          />{' '}
+          Include tags and notes (as Zotero imports them)
+        </label>
       )}
       <div className="field">
         <span className="field__label" id={ids.preview}>

@@ -5,6 +5,53 @@ import type {
   OutputFormat,
 } from '../citations/load-engine.ts';
 
+/** The formats that carry the library's tags and the user's notes (as Zotero imports them). */
+export function carriesTagsAndNotes(format: ExportFormat): boolean {
+  return format === 'ris' || format === 'csl-json';
+}
+
+/** An annotation as far as an export's notes need it. */
+interface NoteSource {
+  articleId: string;
+  note: string;
+  target: { quote: { exact: string }; paragraphs: { firstN: number; lastN: number } } | null;
+  createdAt: number;
+}
+
+const QUOTE_IN_NOTE = 300;
+
+/**
+ * Each article's notes as plain text, for the RIS and CSL-JSON exports: notes on the whole
+ * article first, then highlights that have a note, in reading order, each after its quote and
+ * paragraph ("“…” (¶5): note"), so the note still makes sense without the article beside it.
+ */
+export function notesByArticle(annotations: readonly NoteSource[]): Map<string, string[]> {
+  const grouped = new Map<string, NoteSource[]>();
+  for (const a of annotations) {
+    if (!a.note.trim()) continue;
+    const list = grouped.get(a.articleId) ?? [];
+    list.push(a);
+    grouped.set(a.articleId, list);
+  }
+  const result = new Map<string, string[]>();
+  for (const [id, list] of grouped) {
+    const order = (a: NoteSource) => (a.target ? a.target.paragraphs.firstN : -1);
+    list.sort((a, b) => order(a) - order(b) || a.createdAt - b.createdAt);
+    result.set(
+      id,
+      list.map((a) => {
+        if (!a.target) return a.note.trim();
+        const { exact } = a.target.quote;
+        const quote = exact.length > QUOTE_IN_NOTE ? `${exact.slice(0, QUOTE_IN_NOTE)}…` : exact;
+        const { firstN, lastN } = a.target.paragraphs;
+        const where = firstN === lastN ? `¶${firstN}` : `¶${firstN}–${lastN}`;
+        return `“${quote}” (${where}): ${a.note.trim()}`;
+      }),
+    );
+  }
+  return result;
+}
+
 /** What the export dialog can write: a data format, or a reference list in a CSL style. */
 export type ExportFormat = DataFormat | 'list-text' | 'list-markdown' | 'list-html';
 

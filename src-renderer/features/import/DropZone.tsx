@@ -54,7 +54,8 @@ export function DropZone({ onFiles }: { onFiles(files: File[]): void }) {
       <div className="drop-zone__target">
         <p className="drop-zone__title">Drop to add to your library</p>
         <p className="drop-zone__hint">
-          Saved web pages (.html), Markdown (.md) and text (.txt) files
+          Saved web pages (.html), Markdown (.md) and text (.txt) files, or reference files (.bib,
+          .ris, CSL-JSON)
         </p>
       </div>
     </div>

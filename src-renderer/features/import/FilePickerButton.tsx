@@ -26,7 +26,7 @@ export function FilePickerButton({ disabled, onFiles, className, children = 'Add
         accept={ACCEPTED_EXTENSIONS}
         multiple
         hidden
-        aria-label="Choose web pages, Markdown or text files to add"
+        aria-label="Choose web pages, Markdown or text files, or reference files (BibTeX, RIS, CSL-JSON) to add"
         data-testid="import-file-input"
         onChange={(event) => {
           const files = Array.from(event.currentTarget.files ?? []);

@@ -1,6 +1,7 @@
 import { ImportError, type ImportOptions } from '../../../src-core/import/import-article.ts';
 import { UserFacingError } from '../../host/host.ts';
 import { isQuotaError, StorageFullError } from '../../db/storage-errors.ts';
+import { ReferenceImportError } from '../../../src-core/interop/types.ts';
 
 /** One thing to add: a file read on demand, or a page fetched from its address. */
 export type BatchSource =
@@ -55,7 +56,7 @@ export { UserFacingError };
 
 /** A user-facing reason for a failure; anything unexpected is named as such. */
 export function failureMessage(error: unknown): string {
-  if (error instanceof ImportError) return error.message;
+  if (error instanceof ImportError || error instanceof ReferenceImportError) return error.message;
   if (isQuotaError(error)) return new StorageFullError().message;
   const message = error instanceof Error ? error.message : String(error);
   return error instanceof UserFacingError

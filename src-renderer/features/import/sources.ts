@@ -3,7 +3,10 @@ import type { FolderAccess, FolderListing } from '../../host/index.ts';
 import type { BatchSource } from './batch.ts';
 
 /** Extensions the importer reads; the core still checks the bytes whatever the name says. */
-export const ACCEPTED_EXTENSIONS = '.html,.htm,.xhtml,.md,.markdown,.txt,.text';
+const ARTICLE_EXTENSIONS = '.html,.htm,.xhtml,.md,.markdown,.txt,.text';
+/** Reference files: their entries become library entries (src-core/interop, ADR 0015). */
+export const REFERENCE_EXTENSIONS = '.bib,.bibtex,.biblatex,.ris,.json';
+export const ACCEPTED_EXTENSIONS = `${ARTICLE_EXTENSIONS},${REFERENCE_EXTENSIONS}`;
 const ACCEPTED = new Set(ACCEPTED_EXTENSIONS.split(',').map((e) => e.slice(1)));
 
 /** True for a file name the importer reads (what a folder import picks out). */

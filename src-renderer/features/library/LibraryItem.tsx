@@ -136,9 +136,14 @@ function ArticleLines({ article }: { article: ArticleSummary }) {
   return (
     <>
       {article.authors && <span className="library-item__authors">{article.authors}</span>}
-      {(meta || missing || checkDate) && (
+      {(meta || missing || checkDate || article.referenceOnly) && (
         <span className="library-item__meta">
           {meta}
+          {article.referenceOnly && (
+            <span className="gap-flag" title="Imported from a reference file; no page saved yet">
+              Reference only
+            </span>
+          )}
           {missing && (
             <span className="gap-flag" title={`Missing ${missing}`}>
               <span aria-hidden="true">●</span> Missing {missing}

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { PARSER_VERSION } from '../../../src-core/article/model.ts';
 import { reimportOptions } from '../../../src-core/import/import-article.ts';
 import type { Capturer } from '../../capture/capturer.ts';
-import type { ArticleRecord, Library } from '../../db/index.ts';
+import { isReferenceOnly, type ArticleRecord, type Library } from '../../db/index.ts';
 
 /**
  * Brings an article saved by older capture rules up to date when it is opened: its stored
@@ -17,7 +17,9 @@ export function useReparse(
   article: ArticleRecord | null | undefined,
 ): void {
   const id = article?.id;
-  const stale = article != null && article.parserVersion < PARSER_VERSION;
+  // A reference without its page has no capture to read again (its source is the entry's text).
+  const stale =
+    article != null && !isReferenceOnly(article) && article.parserVersion < PARSER_VERSION;
   const hash = article?.source.sha256;
   const source = article?.source;
 
