@@ -10,6 +10,7 @@ import type { StoredImage } from '../../src-core/capture/offline-images.ts';
 import { describeSelection } from '../../src-core/excerpt/anchor.ts';
 import { HIGHLIGHT_COLORS } from '../../src-core/excerpt/annotation.ts';
 import { displayText } from '../../src-core/excerpt/display-text.ts';
+import type { AnnotationTarget } from '../../src-core/excerpt/types.ts';
 import { sha256 } from '../host/sha256.ts';
 import type { AnnotationRecord, ArticleRecord, Library } from './index.ts';
 import { citationKey, uniqueCitekey } from '../../src-core/citation/citation-key.ts';
@@ -174,7 +175,7 @@ function annotationOn(
   random: () => number,
   k: number,
   time: number,
-): AnnotationRecord {
+): AnnotationRecord & { target: AnnotationTarget } {
   const display = displayText(article.body);
   const p = 3 + Math.floor(random() * (article.body.length - 3));
   const start = display.starts[p]!;
@@ -320,6 +321,10 @@ export async function fillTestLibrary(
         const { target, color, note, tags } = annotation;
         await library.annotations.add(article.id, target, { color, note, tags });
       } else direct.push(annotation);
+    }
+    // Some notes on the whole article (no quote), as reference imports make them.
+    if (i >= THROUGH_REPOSITORIES && i % 30 === 0) {
+      direct.push({ ...annotationOn(article, random, 0, tick()), target: null });
     }
   }
   await library.db.annotations.bulkAdd(direct);
