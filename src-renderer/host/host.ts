@@ -1,4 +1,4 @@
-import type { ClipboardContent } from '../../src-main/ipc/contract.ts';
+import type { AppInfo, ClipboardContent, FolderListing } from '../../src-main/ipc/contract.ts';
 
 /**
  * The platform adapter: everything the renderer needs from outside the page goes through a Host.
@@ -8,14 +8,7 @@ import type { ClipboardContent } from '../../src-main/ipc/contract.ts';
 /** The same payload the IPC contract carries: text/plain always, text/html when given. */
 export type ClipboardPayload = ClipboardContent;
 
-export interface AppInfo {
-  name: string;
-  version: string;
-  /** `process.platform` in Electron, a short browser description on the web. */
-  platform: string;
-  /** The Electron version, or null when running as a plain web page. */
-  electron: string | null;
-}
+export type { AppInfo, FolderListing };
 
 /** A page fetched for capture: its bytes and what the server said about them. */
 export interface FetchedPage {
@@ -40,12 +33,6 @@ export interface FetchOptions {
 export interface FolderAccess {
   choose(): Promise<FolderListing | null>;
   read(path: string): Promise<Uint8Array>;
-}
-
-export interface FolderListing {
-  root: string;
-  files: { path: string; name: string; size: number }[];
-  skipped: { path: string; reason: string }[];
 }
 
 /** A refusal whose message is written for the user (a fetch that failed, a file unreadable). */
