@@ -1,4 +1,5 @@
 import type { AppInfo, ClipboardContent, FolderListing } from '../../src-main/ipc/contract.ts';
+import { checkWebUrl } from '../../src-core/validation/url.ts';
 
 /**
  * The platform adapter: everything the renderer needs from outside the page goes through a Host.
@@ -54,15 +55,11 @@ export interface Host {
   appInfo(): Promise<AppInfo>;
 }
 
-/** Only http(s) links leave the app; anything else is refused before it reaches the platform. */
+/**
+ * Only http(s) links without credentials leave the app (the shared rule,
+ * src-core/validation/url.ts); anything else is refused before it reaches the platform.
+ */
 export function assertExternalUrl(url: string): void {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new Error(`Not a valid link: ${url}`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new Error(`Only http and https links can be opened: ${url}`);
-  }
+  const verdict = checkWebUrl(url);
+  if (!verdict.ok) throw new Error(`This link cannot be opened: ${verdict.message}`);
 }
