@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ALLOWLIST = join(ROOT, 'security/electronegativity-allow.json');
-const WATCHDOG_MS = 60_000;
+const WATCHDOG_MS = 120_000;
 const FAILING = new Set(['HIGH', 'MEDIUM']);
 /** Needs the network (Electron's release list); Electron's currency is ADR 0008's business. */
 const SKIPPED_CHECKS = ['AvailableSecurityFixesGlobalCheck'];
