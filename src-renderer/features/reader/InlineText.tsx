@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Mark } from '../../../src-core/article/document/types.ts';
-import { webUrlOrNull } from '../../../src-core/validation/url.ts';
+import { hasControlCharacter, webUrlOrNull } from '../../../src-core/validation/index.ts';
 import { ExternalLink } from '../../ui/ExternalLink.tsx';
 import { inlineTree, type InlineNode, type TextRange } from './body-layout.ts';
 
@@ -63,7 +63,8 @@ function renderNode(
 
 /** The absolute address a link leads to when the shared web-address rule takes it, or null. */
 export function webAddress(href: string, baseUrl: string | undefined): string | null {
-  if (!href.trim()) return null;
+  // Checked as written too: resolving would silently drop a tab or newline inside it.
+  if (!href.trim() || hasControlCharacter(href.trim())) return null;
   let resolved: string;
   try {
     resolved = new URL(href, baseUrl || undefined).href;
