@@ -57,10 +57,12 @@ describe('checkWebUrl', () => {
   });
 
   it('says which rule refused an address', () => {
-    const codes = ['', 'ftp://x.org', 'https://u@x.org', 'nope', 'https://x.org/\ta'].map((text) => {
-      const verdict = checkWebUrl(text);
-      return verdict.ok ? 'ok' : verdict.code;
-    });
+    const codes = ['', 'ftp://x.org', 'https://u@x.org', 'nope', 'https://x.org/\ta'].map(
+      (text) => {
+        const verdict = checkWebUrl(text);
+        return verdict.ok ? 'ok' : verdict.code;
+      },
+    );
     expect(codes).toEqual(['empty', 'scheme', 'credentials', 'malformed', 'control']);
   });
 });
