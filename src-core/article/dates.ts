@@ -1,3 +1,5 @@
+import { daysInMonth } from '../validation/date.ts';
+
 export interface FoundDate {
   parts: [number, number?, number?];
   /** A numeric date whose day and month could be swapped (03/04/2021): the user should check. */
@@ -89,8 +91,7 @@ function valid([y, m, d]: [number, number?, number?]): boolean {
   if (m === undefined) return y > 1500;
   if (m < 1 || m > 12) return false;
   if (d === undefined) return true;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d >= 1 && d <= days;
+  return d >= 1 && d <= daysInMonth(y, m);
 }
 
 /** The earliest (leftmost) full or month-precision date written in the text, if any. */

@@ -5,6 +5,7 @@
  * left out. The item's id is its citation key, as in Better BibTeX's CSL-JSON.
  */
 import type { CslDate, CslItem, CslName } from '../article/model.ts';
+import { daysInMonth } from '../validation/date.ts';
 import { articleCitekey } from './citation-key.ts';
 import { withLibraryCitekeys } from './library-keys.ts';
 import type { CitableArticle } from './types.ts';
@@ -193,22 +194,18 @@ export function cleanNames(names: unknown): CslName[] {
     .filter((n): n is CslName => n !== null);
 }
 
-const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-
-function daysIn(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
 /**
  * One date's parts as far as they are possible: an impossible month (13) leaves the year, an
  * impossible day (31 February) leaves year and month. A date with no usable year is dropped.
+ * The calendar is the shared one (src-core/validation/date.ts); this keeps what it can rather
+ * than refusing, because an export must not lose the year over a bad day.
  */
 function possible(parts: readonly unknown[]): number[] | null {
   const [y, m, d] = parts.map((p) => (typeof p === 'string' && /^-?\d+$/u.test(p) ? Number(p) : p));
   if (typeof y !== 'number' || !Number.isInteger(y)) return null;
   if (typeof m !== 'number' || !Number.isInteger(m) || m < 1 || m > 12) return [y];
-  if (typeof d !== 'number' || !Number.isInteger(d) || d < 1 || d > daysIn(y, m)) return [y, m];
+  if (typeof d !== 'number' || !Number.isInteger(d) || d < 1 || d > daysInMonth(y, m))
+    return [y, m];
   return [y, m, d];
 }
 

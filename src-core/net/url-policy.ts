@@ -1,9 +1,11 @@
 /**
  * Which addresses Quire may fetch a page or image from: one rule for the desktop app's main
- * process, the web build and the CLI. Only http(s), no credentials in the URL, and no
+ * process, the web build and the CLI: the shared web-address rule (src-core/validation/url.ts:
+ * http(s), no credentials, no control characters, at most 8 KiB), and on top of it no
  * loopback, private, link-local or otherwise special network unless the user allowed it.
  */
 
+import { checkWebUrl } from '../validation/url.ts';
 import { classifyAddress } from './address.ts';
 
 export type UrlRefusal = 'bad-url' | 'scheme' | 'credentials' | 'private-address';
@@ -39,24 +41,24 @@ function isLocalName(host: string): boolean {
  * when they are literals or local names; the main process also checks what a name resolves to.
  */
 export function checkFetchUrl(text: string, allowPrivate: boolean): URL {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    throw new UrlPolicyError('bad-url', `“${text}” is not a web address.`);
+  const verdict = checkWebUrl(text);
+  if (!verdict.ok) {
+    switch (verdict.code) {
+      case 'scheme':
+        throw new UrlPolicyError(
+          'scheme',
+          `Quire only saves pages from http and https addresses, not ${schemeOf(text)} ones.`,
+        );
+      case 'credentials':
+        throw new UrlPolicyError(
+          'credentials',
+          'This address contains a user name or password. Quire does not send credentials: remove them from the address.',
+        );
+      default:
+        throw new UrlPolicyError('bad-url', `“${text}” is not a web address. ${verdict.message}`);
+    }
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UrlPolicyError(
-      'scheme',
-      `Quire only saves pages from http and https addresses, not ${url.protocol} ones.`,
-    );
-  }
-  if (url.username || url.password) {
-    throw new UrlPolicyError(
-      'credentials',
-      'This address contains a user name or password. Quire does not send credentials: remove them from the address.',
-    );
-  }
+  const url = verdict.value;
   if (!allowPrivate && (isLocalName(url.hostname) || isNonPublicAddress(url.hostname))) {
     throw new UrlPolicyError(
       'private-address',
@@ -64,4 +66,13 @@ export function checkFetchUrl(text: string, allowPrivate: boolean): URL {
     );
   }
   return url;
+}
+
+/** "file:" from "file:///etc/passwd", for a refusal that names the scheme. */
+function schemeOf(text: string): string {
+  try {
+    return new URL(text.trim()).protocol;
+  } catch {
+    return 'such';
+  }
 }

@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP, type LookupFunction } from 'node:net';
 import { ADDRESS_KIND_NAMES, type AddressKind } from '../../src-core/net/address.ts';
+import { checkWebUrl } from '../../src-core/validation/index.ts';
 import { FetchError } from './fetch-error.ts';
 
 /** Resolves a host name to every address it has, as `dns.lookup(host, { all: true })` does. */
@@ -24,8 +25,6 @@ export interface PinnedAddress {
   family: 4 | 6;
 }
 
-const SCHEMES = new Set(['http:', 'https:']);
-
 /** "example.org" (or "example.org:8080") for messages: the host the user will recognise. */
 export const hostOf = (url: URL): string => url.host;
 
@@ -48,22 +47,26 @@ export function parseTarget(input: string, base?: URL): URL {
         : `"${shown}" is not a web address. Enter a full address, such as https://example.org/article.`,
     );
   }
-  if (!SCHEMES.has(url.protocol)) {
-    throw new FetchError(
-      'scheme',
-      `Quire fetches only http:// and https:// addresses${base ? ` (${hostOf(base)} redirected to a ${url.protocol} address)` : `, not ${url.protocol} ones`}.`,
-    );
+  // The shared rule (src-core/validation/url.ts) judges the address as written, or a redirect's
+  // target once resolved; the messages here say it for a fetch.
+  const verdict = checkWebUrl(base ? url.href : input);
+  if (verdict.ok) return verdict.value;
+  switch (verdict.code) {
+    case 'scheme':
+      throw new FetchError(
+        'scheme',
+        `Quire fetches only http:// and https:// addresses${base ? ` (${hostOf(base)} redirected to a ${url.protocol} address)` : `, not ${url.protocol} ones`}.`,
+      );
+    case 'credentials':
+      throw new FetchError(
+        'credentials',
+        `The address for ${hostOf(url)} contains a user name or password. Quire does not send credentials: remove them from the address (the part before "@") and try again.`,
+      );
+    case 'malformed':
+      throw new FetchError('bad-url', `"${input}" has no host name. Enter a full web address.`);
+    default:
+      throw new FetchError('bad-url', verdict.message);
   }
-  if (url.hostname === '') {
-    throw new FetchError('bad-url', `"${input}" has no host name. Enter a full web address.`);
-  }
-  if (url.username !== '' || url.password !== '') {
-    throw new FetchError(
-      'credentials',
-      `The address for ${hostOf(url)} contains a user name or password. Quire does not send credentials: remove them from the address (the part before "@") and try again.`,
-    );
-  }
-  return url;
 }
 
 /** The host name without the brackets a URL puts around an IPv6 address. */

@@ -9,6 +9,8 @@ export type OptionSpec =
       /** The accepted values, when the set is closed (`--style apa|mla…`). */
       choices?: readonly string[];
       required?: boolean;
+      /** A check of the value alone (the shared rules of src-core/validation): why it is refused, or null. */
+      refuse?: (value: string) => string | null;
     };
 
 export interface CommandSpec {
@@ -39,6 +41,11 @@ export type Invocation =
 export function quoteArg(text: string): string {
   // eslint-disable-next-line no-control-regex
   return `"${text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')}"`;
+}
+
+/** A value short enough to show in one line of a message. */
+function shorten(value: string): string {
+  return value.length > 80 ? `${value.slice(0, 80)}…` : value;
 }
 
 /** " (one of apa, mla…)" for an option with a closed set of values. */
@@ -107,6 +114,8 @@ export function parseCommandLine(
       throw new UsageError(`--${name} must be one of ${choices}, not ${quoteArg(value)}`);
     }
     if (!value.trim()) throw new UsageError(`--${name} needs a value${oneOf(optionSpec)}`);
+    const refusal = optionSpec.refuse?.(value);
+    if (refusal) throw new UsageError(`--${name} ${quoteArg(shorten(value))}: ${refusal}`);
     options.set(name, value);
   }
 

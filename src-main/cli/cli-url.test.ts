@@ -162,14 +162,21 @@ describe('quire parse --url', () => {
   });
 
   it.each([
-    [['parse', '--url', 'file:///etc/passwd'], /only http:\/\/ and https:\/\//],
+    [
+      ['parse', '--url', 'file:///etc/passwd'],
+      /--url "file:\/\/\/etc\/passwd": Only http and https/,
+    ],
     [['parse', '--url', 'https://user:pw@example.org/'], /contains a user name or password/],
-    [['parse', '--url', 'not a url'], /is not a web address/],
-  ])('exit 1 for the address %j, unfetched', async (argv, message) => {
-    const { code, err } = await run(...argv);
-    expect(code).toBe(1);
-    expect(err).toMatch(message);
-  });
+    [['parse', '--url', 'not a url'], /--url "not a url": Enter a full web address/],
+  ])(
+    'exit 2 for the address %j, refused with the command line, unfetched',
+    async (argv, message) => {
+      const { code, out, err } = await run(...argv);
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(err).toMatch(message);
+    },
+  );
 
   it.each([
     [['parse'], /FILE is missing \(or give --url URL\)/],

@@ -5,6 +5,7 @@ import {
   importArticle,
   ImportError,
 } from '../../src-core/import/import-article.ts';
+import { checkWebUrl } from '../../src-core/validation/url.ts';
 import type { ParsedArticle } from '../../src-core/article/model.ts';
 import {
   BUILT_IN_STYLE_IDS,
@@ -63,8 +64,9 @@ most 10 MB. Its content is sniffed: a page saved as .txt is read as HTML, a .htm
 tags as the text it holds. Encodings: UTF-8 or UTF-16, with or without byte-order mark, and for
 an HTML page the charset its <meta> declares. FILE must be a regular file: directories, pipes
 and devices are refused unread.
-A URL must give a page (HTML, XHTML, Markdown or plain text) of at most 10 MB within 30 seconds,
-in at most 5 redirects.
+A URL must be http or https without a user name or password (checked with the command line),
+and give a page (HTML, XHTML, Markdown or plain text) of at most 10 MB within 30 seconds, in at
+most 5 redirects.
 Exit codes: 0 success, 1 a file or URL could not be read, is not an article or not a usable
 style, the locator does not fit the article or the quote is not in it, 2 wrong usage (the
 command line is checked before any file is read or any URL fetched).
@@ -80,12 +82,18 @@ function checkStyle(style: string, dataFormats: boolean): void {
   throw new UsageError(`--style must be one of ${known}, or a .csl file, not ${quoteArg(style)}`);
 }
 
+/** --url takes what the app takes: the shared web-address rule (src-core/validation/url.ts). */
+function refuseWebUrl(value: string): string | null {
+  const verdict = checkWebUrl(value);
+  return verdict.ok ? null : verdict.message;
+}
+
 /** Every command, its arguments and its options: the command line is checked against these. */
-const COMMANDS: Record<'parse' | 'cite' | 'export' | 'excerpt', CommandSpec> = {
+export const COMMANDS: Record<'parse' | 'cite' | 'export' | 'excerpt', CommandSpec> = {
   parse: {
     positional: ['FILE'],
     minPositional: 0,
-    options: { url: { kind: 'value' }, 'allow-private': { kind: 'flag' } },
+    options: { url: { kind: 'value', refuse: refuseWebUrl }, 'allow-private': { kind: 'flag' } },
     check(options, positional) {
       const url = options.has('url');
       if (url && positional.length > 0) throw new UsageError('give FILE or --url URL, not both');

@@ -10,11 +10,14 @@ export interface ClipboardContent {
   html?: string;
 }
 
+/** Which build and shell this is; the one type for both hosts (the web host fills it too). */
 export interface AppInfo {
   name: string;
   version: string;
+  /** `process.platform` in Electron, a short browser description on the web. */
   platform: string;
-  electron: string;
+  /** The Electron version, or null when running as a plain web page. */
+  electron: string | null;
 }
 
 /** Why a fetch failed; the message says it for the user, the code lets the UI react. */

@@ -1,6 +1,6 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNELS, type FetchResult, type FolderListing } from './contract.ts';
+import { IPC_CHANNELS, type FetchResult, type FolderListing, type QuireApi } from './contract.ts';
 import {
   createIpcHandlers,
   registerIpcHandlers,
@@ -8,6 +8,9 @@ import {
   type IpcServices,
 } from './handlers.ts';
 import { IpcArgumentError } from './validate.ts';
+import { CHANNEL_CASES } from './channel-cases.ts';
+import { isTrustedSender } from './sender.ts';
+import type { RendererEntry } from '../window/renderer-entry.ts';
 
 const TRUSTED = { senderFrame: { url: 'file:///app/index.html' } } as IpcMainInvokeEvent;
 const UNTRUSTED = { senderFrame: { url: 'https://evil.example/' } } as IpcMainInvokeEvent;
@@ -26,6 +29,26 @@ const fetched: FetchResult = {
 const refused: FetchResult = { ok: false, code: 'private-address', message: 'no' };
 const listing: FolderListing = { root: '/docs', files: [], skipped: [] };
 const BACKUP_NAME = 'quire-2026-12-01T09-00-00-000Z-daily.quire-backup';
+const METHODS = Object.keys(IPC_CHANNELS) as (keyof QuireApi)[];
+const WINDOW_ID = 7;
+const FILE_ENTRY: RendererEntry = {
+  kind: 'file',
+  path: '/app/index.html',
+  url: 'file:///app/index.html',
+};
+/** Which service each channel drives; getAppInfo's is named appInfo. */
+const SERVICE_OF: Record<keyof QuireApi, keyof IpcServices> = {
+  writeClipboard: 'writeClipboard',
+  openExternal: 'openExternal',
+  getAppInfo: 'appInfo',
+  capturePage: 'capturePage',
+  fetchImage: 'fetchImage',
+  chooseFolder: 'chooseFolder',
+  readFolderFile: 'readFolderFile',
+  saveBackup: 'saveBackup',
+  listBackups: 'listBackups',
+  readBackup: 'readBackup',
+};
 
 function setup() {
   const services = {
@@ -69,24 +92,81 @@ describe('IPC handlers', () => {
     );
   });
 
-  it.each([
-    [IPC_CHANNELS.writeClipboard, [{ text: 'x' }]],
-    [IPC_CHANNELS.openExternal, ['https://example.org/']],
-    [IPC_CHANNELS.getAppInfo, []],
-    [IPC_CHANNELS.capturePage, [{ url: 'https://example.org/', allowPrivate: false }]],
-    [IPC_CHANNELS.fetchImage, [{ url: 'https://example.org/a.png', allowPrivate: false }]],
-    [IPC_CHANNELS.chooseFolder, []],
-    [IPC_CHANNELS.readFolderFile, ['/docs/a.md']],
-    [IPC_CHANNELS.saveBackup, [new Uint8Array([1]), 'daily']],
-    [IPC_CHANNELS.listBackups, []],
-    [IPC_CHANNELS.readBackup, [BACKUP_NAME]],
-  ])('%s refuses an untrusted sender before doing anything', async (channel, args) => {
-    const { call, services } = setup();
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    await expect(call(channel, UNTRUSTED, ...args)).rejects.toThrow(UntrustedSenderError);
-    for (const service of Object.values(services)) expect(service).not.toHaveBeenCalled();
-    warn.mockRestore();
+  it('have a table row for every contract channel, each with malformed cases', () => {
+    expect(Object.keys(CHANNEL_CASES).sort()).toEqual(Object.keys(IPC_CHANNELS).sort());
+    for (const cases of Object.values(CHANNEL_CASES))
+      expect(cases.malformed.length).toBeGreaterThan(0);
   });
+
+  it.each(METHODS)('%s acts on its valid arguments from our window', async (method) => {
+    const { call, services } = setup();
+    await call(IPC_CHANNELS[method], TRUSTED, ...CHANNEL_CASES[method].valid);
+    const called = Object.entries(services).filter(([, service]) => service.mock.calls.length > 0);
+    expect(called.map(([name]) => name)).toEqual([SERVICE_OF[method]]);
+  });
+
+  it.each(METHODS)(
+    '%s refuses an untrusted sender before looking at the arguments',
+    async (method) => {
+      const { call, services } = setup();
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const argumentLists = [CHANNEL_CASES[method].valid, ...CHANNEL_CASES[method].malformed];
+      for (const args of argumentLists) {
+        await expect(call(IPC_CHANNELS[method], UNTRUSTED, ...args)).rejects.toThrow(
+          UntrustedSenderError,
+        );
+      }
+      for (const service of Object.values(services)) expect(service).not.toHaveBeenCalled();
+      warn.mockRestore();
+    },
+  );
+
+  it.each(METHODS)('%s refuses every malformed argument list without acting', async (method) => {
+    const { call, services } = setup();
+    for (const args of CHANNEL_CASES[method].malformed) {
+      await expect(
+        call(IPC_CHANNELS[method], TRUSTED, ...args),
+        `${method}(${JSON.stringify(args)})`,
+      ).rejects.toThrow(IpcArgumentError);
+    }
+    for (const service of Object.values(services)) expect(service).not.toHaveBeenCalled();
+  });
+
+  it.each(METHODS)(
+    '%s refuses, with the real sender check, another window, a subframe, a foreign page and a gone frame',
+    async (method) => {
+      const { services } = setup();
+      const handlers = createIpcHandlers(
+        (event) => isTrustedSender(event, WINDOW_ID, FILE_ENTRY),
+        services,
+      );
+      const handler = handlers.get(IPC_CHANNELS[method]);
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const own = { url: FILE_ENTRY.url, parent: null };
+      const events = [
+        { sender: { id: WINDOW_ID + 1 }, senderFrame: own },
+        { sender: { id: WINDOW_ID }, senderFrame: { url: FILE_ENTRY.url, parent: own } },
+        { sender: { id: WINDOW_ID }, senderFrame: { url: 'https://evil.example/', parent: null } },
+        { sender: { id: WINDOW_ID }, senderFrame: { url: 'file:///tmp/saved.html', parent: null } },
+        { sender: { id: WINDOW_ID }, senderFrame: null },
+      ];
+      for (const event of events) {
+        await expect(
+          handler?.(event as unknown as IpcMainInvokeEvent, ...CHANNEL_CASES[method].valid),
+        ).rejects.toThrow(UntrustedSenderError);
+      }
+      await expect(
+        handler?.(
+          { sender: { id: WINDOW_ID }, senderFrame: own } as unknown as IpcMainInvokeEvent,
+          ...CHANNEL_CASES[method].valid,
+        ),
+      ).resolves.not.toThrow();
+      for (const service of Object.values(services)) {
+        expect(service.mock.calls.length).toBeLessThanOrEqual(1);
+      }
+      warn.mockRestore();
+    },
+  );
 
   it('writeClipboard writes validated content', async () => {
     const { call, services } = setup();

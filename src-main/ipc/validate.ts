@@ -1,11 +1,11 @@
 import type { ClipboardContent, FetchRequest } from './contract.ts';
-import { MAX_EXTERNAL_URL_LENGTH, parseExternalUrl } from '../security/external-url.ts';
 import {
   isBackupReason,
   MAX_BACKUP_BYTES,
   parseBackupFileName,
   type BackupReason,
 } from '../../src-core/auto-backup/rotation.ts';
+import { checkWebUrl, MAX_URL_LENGTH } from '../../src-core/validation/index.ts';
 
 /**
  * Hand-written validators for everything that crosses the IPC boundary. The renderer shows
@@ -47,14 +47,13 @@ export function validateClipboardContent(value: unknown): ClipboardContent {
 /** Returns the normalized href, so the caller opens exactly the URL that was checked. */
 export function validateExternalUrl(value: unknown): string {
   if (typeof value !== 'string') throw new IpcArgumentError('url must be a string');
-  if (value.length > MAX_EXTERNAL_URL_LENGTH) throw new IpcArgumentError('url is too long');
-  const url = parseExternalUrl(value);
-  if (url === null) throw new IpcArgumentError('only http(s) URLs can be opened');
-  return url.href;
+  const verdict = checkWebUrl(value);
+  if (!verdict.ok) throw new IpcArgumentError(`url refused: ${verdict.message}`);
+  return verdict.value.href;
 }
 
 /** Long enough for any real link, as for openExternal; the fetch itself judges the URL. */
-export const MAX_FETCH_URL_LENGTH = MAX_EXTERNAL_URL_LENGTH;
+export const MAX_FETCH_URL_LENGTH = MAX_URL_LENGTH;
 
 /**
  * The shape of a fetch request. The URL is only bounded here: whether Quire may fetch it

@@ -1,27 +1,18 @@
-/** Long enough for any real link; short enough that nobody smuggles a document through a URL. */
-export const MAX_EXTERNAL_URL_LENGTH = 8192;
+import { checkWebUrl, MAX_URL_LENGTH } from '../../src-core/validation/index.ts';
 
-const BROWSER_SCHEMES = new Set(['http:', 'https:']);
+/** The shared cap (src-core/validation/url.ts), under the name main's callers know. */
+export const MAX_EXTERNAL_URL_LENGTH = MAX_URL_LENGTH;
 
 /**
- * The one rule for handing a URL to the operating system: http(s) only. Every other scheme
+ * Whether a URL may be handed to the operating system: the shared web-address rule (http(s)
+ * with a host, no credentials, no control characters, at most 8 KiB). Every other scheme
  * (file:, javascript:, data:, blob:, smb:, custom app protocols) can run or open local things.
- * URLs with credentials are refused too: `https://trusted.example@evil.example` is a classic
- * way to make a link look like somewhere it is not.
  * Returns the parsed URL so callers open exactly what was checked (`url.href`), or null.
  */
 export function parseExternalUrl(candidate: unknown): URL | null {
-  if (typeof candidate !== 'string' || candidate.length === 0) return null;
-  if (candidate.length > MAX_EXTERNAL_URL_LENGTH) return null;
-  let url: URL;
-  try {
-    url = new URL(candidate);
-  } catch {
-    return null;
-  }
-  if (!BROWSER_SCHEMES.has(url.protocol)) return null;
-  if (url.hostname === '' || url.username !== '' || url.password !== '') return null;
-  return url;
+  if (typeof candidate !== 'string') return null;
+  const verdict = checkWebUrl(candidate);
+  return verdict.ok ? verdict.value : null;
 }
 
 export function isExternalHttpUrl(candidate: unknown): boolean {

@@ -99,6 +99,20 @@ describe('hardenWebContents', () => {
     expect(openInBrowser.mock.calls).toEqual([['https://example.org/']]);
   });
 
+  it.each([
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'blob:https://example.org/x',
+    'https://trusted.example@evil.example/',
+    'quire://open',
+  ])('keeps %s inside nothing: no navigation, no new window, no system browser', (url) => {
+    const { fire, openWindow, openInBrowser } = harden();
+    expect(fire('will-navigate', url).preventDefault).toHaveBeenCalled();
+    expect(openWindow(url)).toEqual({ action: 'deny' });
+    expect(openInBrowser).not.toHaveBeenCalled();
+  });
+
   it('refuses to attach a <webview>', () => {
     const { fire } = harden();
     expect(fire('will-attach-webview', '').preventDefault).toHaveBeenCalled();

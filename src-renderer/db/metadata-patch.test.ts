@@ -33,15 +33,19 @@ describe('validateMetadataPatch', () => {
   it.each([
     [null, /patch must be an object/],
     [{ tags: ['x'] }, /unknown field\(s\) tags/],
-    [{ title: 'line\nbreak' }, /control characters/],
-    [{ author: [null] }, /author\[0\] must be an object/],
-    [{ author: [{ family: 7 }] }, /author\[0\]\.family must be a string/],
-    [{ author: [{ nickname: 'JD' }] }, /unknown field\(s\) nickname/],
+    [{ title: 'line\nbreak' }, /title: The title contains a line break/],
+    [{ title: '   ' }, /title: Enter a title/],
+    [{ containerTitle: 'line\nbreak' }, /containerTitle contains control characters/],
+    [{ author: [null] }, /author\[0\]: An author is a person/],
+    [{ author: [{ family: 7 }] }, /author\[0\]: The author’s family must be text/],
+    [{ author: [{ nickname: 'JD' }] }, /author\[0\]: An author has no “nickname” part/],
     [{ author: [{ literal: 'X', given: 'Y' }] }, /either an organisation/],
-    [{ url: 'not a url' }, /not a valid URL/],
-    [{ url: 'file:///etc/passwd' }, /http\(s\) URL/],
-    [{ issued: { 'date-parts': [[2018.5]] } }, /integers/],
-    [{ issued: { 'date-parts': [[2018, 2, 32]] } }, /day must be 1-31/],
+    [{ url: 'not a url' }, /url: Enter a full web address/],
+    [{ url: 'file:///etc/passwd' }, /url: Only http and https addresses/],
+    [{ url: 'https://user:pw@example.org/' }, /url: This address contains a user name/],
+    [{ issued: { 'date-parts': [[2018.5]] } }, /whole numbers/],
+    [{ issued: { 'date-parts': [[2018, 2, 32]] } }, /That month has no day 32/],
+    [{ issued: { 'date-parts': [[2023, 2, 31]] } }, /That month has no day 31/],
     [{ issued: { 'date-parts': [] } }, /one date or a two-date range/],
     [{ originalSource: { name: '', url: 'https://southfront.org/' } }, /needs a name/],
   ])('rejects %j', (patch, message) => {
@@ -51,12 +55,11 @@ describe('validateMetadataPatch', () => {
   it('treats empty values as removal', () => {
     expect(
       validateMetadataPatch({
-        title: ' ',
         url: '',
         issued: { raw: '' },
         originalSource: { name: '', url: null },
       }),
-    ).toEqual({ title: '', url: '', issued: null, originalSource: null });
+    ).toEqual({ url: '', issued: null, originalSource: null });
   });
 });
 

@@ -2,34 +2,28 @@ import { metadataGaps } from '../../src-core/article/gaps.ts';
 import { canonicalUrl } from '../../src-core/text/canonical-url.ts';
 import type { CslDate, CslName, OriginalSource } from '../../src-core/article/model.ts';
 import type { ArticleRecord, MetadataPatch } from './records.ts';
+import {
+  checkAuthor,
+  checkDateParts,
+  checkTitle,
+  checkWebUrl,
+  hasControlCharacter,
+  MAX_AUTHORS,
+  MAX_NAME_PART_LENGTH,
+  MAX_TITLE_LENGTH,
+  MAX_URL_LENGTH,
+} from '../../src-core/validation/index.ts';
 
-/** Generous caps: they stop pasted whole pages, not real titles. */
+/** Generous caps: they stop pasted whole pages, not real titles. The shared ones live in src-core/validation. */
 export const METADATA_LIMITS = {
-  text: 1000, // title, container title
-  url: 2048,
-  namePart: 300,
-  authors: 500,
+  text: MAX_TITLE_LENGTH, // title, container title
+  url: MAX_URL_LENGTH,
+  namePart: MAX_NAME_PART_LENGTH,
+  authors: MAX_AUTHORS,
   rawDate: 100,
 } as const;
 
 const PATCH_KEYS = ['title', 'author', 'issued', 'containerTitle', 'url', 'originalSource'];
-const NAME_KEYS = [
-  'family',
-  'given',
-  'non-dropping-particle',
-  'dropping-particle',
-  'suffix',
-  'literal',
-];
-
-/** Single-line fields: a control character (tab, newline, NUL...) means a paste went wrong. */
-function hasControlChars(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
-}
 
 function fail(message: string): never {
   throw new Error(`Invalid metadata: ${message}`);
@@ -49,38 +43,23 @@ function text(value: unknown, what: string, max: number): string {
   if (typeof value !== 'string') fail(`${what} must be a string`);
   const trimmed = value.trim();
   if (trimmed.length > max) fail(`${what} is longer than ${max} characters`);
-  if (hasControlChars(trimmed)) fail(`${what} contains control characters`);
+  if (hasControlCharacter(trimmed)) fail(`${what} contains control characters`);
   return trimmed;
 }
 
+/** '' means "remove"; anything else must pass the shared web-address rule. */
 function webUrl(value: unknown, what: string): string {
-  const url = text(value, what, METADATA_LIMITS.url);
-  if (url === '') return url;
-  let protocol = '';
-  try {
-    protocol = new URL(url).protocol;
-  } catch {
-    fail(`${what} is not a valid URL`);
-  }
-  // Links are opened in the system browser; only web links may get there.
-  if (protocol !== 'http:' && protocol !== 'https:') fail(`${what} must be an http(s) URL`);
-  return url;
+  if (typeof value !== 'string') fail(`${what} must be a string`);
+  if (value.trim() === '') return '';
+  const verdict = checkWebUrl(value);
+  if (!verdict.ok) fail(`${what}: ${verdict.message}`);
+  return value.trim();
 }
 
 function name(value: unknown, index: number): CslName {
-  const what = `author[${index}]`;
-  const raw = plainObject(value, what, NAME_KEYS);
-  const parts: Record<string, string> = {};
-  for (const [key, part] of Object.entries(raw)) {
-    const trimmed = text(part, `${what}.${key}`, METADATA_LIMITS.namePart);
-    if (trimmed) parts[key] = trimmed;
-  }
-  const isOrganisation = parts.literal !== undefined;
-  if (isOrganisation && Object.keys(parts).length > 1) {
-    fail(`${what} is either an organisation (literal) or a person (family, given), not both`);
-  }
-  if (!isOrganisation && parts.family === undefined) fail(`${what} needs a family name or literal`);
-  return parts as CslName;
+  const verdict = checkAuthor(value);
+  if (!verdict.ok) fail(`author[${index}]: ${verdict.message}`);
+  return verdict.value;
 }
 
 function dateParts(value: unknown): CslDate['date-parts'] {
@@ -88,16 +67,9 @@ function dateParts(value: unknown): CslDate['date-parts'] {
     fail('issued.date-parts must hold one date or a two-date range');
   }
   return value.map((date: unknown) => {
-    if (!Array.isArray(date) || date.length < 1 || date.length > 3) {
-      fail('each issued date must be [year, month?, day?]');
-    }
-    if (!date.every((n) => Number.isInteger(n))) fail('issued date parts must be integers');
-    const [year, month, day] = date as number[];
-    if (year === undefined || year === 0 || Math.abs(year) > 9999)
-      fail('issued year is out of range');
-    if (month !== undefined && (month < 1 || month > 12)) fail('issued month must be 1-12');
-    if (day !== undefined && (day < 1 || day > 31)) fail('issued day must be 1-31');
-    return date as [number, number?, number?];
+    const verdict = checkDateParts(date);
+    if (!verdict.ok) fail(`issued: ${verdict.message}`);
+    return verdict.value;
   });
 }
 
@@ -123,11 +95,19 @@ function originalSource(value: unknown): OriginalSource | null {
   return { name: sourceName, url: url || null };
 }
 
-/** Checks a patch of unknown runtime shape (it comes from a form) and returns it trimmed, or throws. */
+/**
+ * Checks a patch of unknown runtime shape (it comes from a form) and returns it trimmed, or
+ * throws. Titles, addresses, authors and dates follow the shared rules (src-core/validation).
+ */
 export function validateMetadataPatch(patch: unknown): MetadataPatch {
   const raw = plainObject(patch, 'patch', PATCH_KEYS);
   const clean: MetadataPatch = {};
-  if (raw.title !== undefined) clean.title = text(raw.title, 'title', METADATA_LIMITS.text);
+  if (raw.title !== undefined) {
+    if (typeof raw.title !== 'string') fail('title must be a string');
+    const verdict = checkTitle(raw.title);
+    if (!verdict.ok) fail(`title: ${verdict.message}`);
+    clean.title = verdict.value;
+  }
   if (raw.containerTitle !== undefined) {
     clean.containerTitle = text(raw.containerTitle, 'containerTitle', METADATA_LIMITS.text);
   }

@@ -1,5 +1,6 @@
-import type { ClipboardContent } from '../../src-main/ipc/contract.ts';
+import type { AppInfo, ClipboardContent, FolderListing } from '../../src-main/ipc/contract.ts';
 import type { BackupEntry, BackupReason } from '../../src-core/auto-backup/rotation.ts';
+import { checkWebUrl } from '../../src-core/validation/url.ts';
 
 /**
  * The platform adapter: everything the renderer needs from outside the page goes through a Host.
@@ -9,14 +10,7 @@ import type { BackupEntry, BackupReason } from '../../src-core/auto-backup/rotat
 /** The same payload the IPC contract carries: text/plain always, text/html when given. */
 export type ClipboardPayload = ClipboardContent;
 
-export interface AppInfo {
-  name: string;
-  version: string;
-  /** `process.platform` in Electron, a short browser description on the web. */
-  platform: string;
-  /** The Electron version, or null when running as a plain web page. */
-  electron: string | null;
-}
+export type { AppInfo, FolderListing };
 
 /** A page fetched for capture: its bytes and what the server said about them. */
 export interface FetchedPage {
@@ -41,12 +35,6 @@ export interface FetchOptions {
 export interface FolderAccess {
   choose(): Promise<FolderListing | null>;
   read(path: string): Promise<Uint8Array>;
-}
-
-export interface FolderListing {
-  root: string;
-  files: { path: string; name: string; size: number }[];
-  skipped: { path: string; reason: string }[];
 }
 
 /**
@@ -84,15 +72,11 @@ export interface Host {
   backups: BackupStore | null;
 }
 
-/** Only http(s) links leave the app; anything else is refused before it reaches the platform. */
+/**
+ * Only http(s) links without credentials leave the app (the shared rule,
+ * src-core/validation/url.ts); anything else is refused before it reaches the platform.
+ */
 export function assertExternalUrl(url: string): void {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new Error(`Not a valid link: ${url}`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new Error(`Only http and https links can be opened: ${url}`);
-  }
+  const verdict = checkWebUrl(url);
+  if (!verdict.ok) throw new Error(`This link cannot be opened: ${verdict.message}`);
 }

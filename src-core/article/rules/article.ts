@@ -17,6 +17,7 @@ import { readOriginalSource, copyrightHolder, licenceOf } from './notice-facts.t
 import { paragraphOf, type Heading } from './paragraphs.ts';
 import { viewOf, type BlockView } from './view.ts';
 import { URL_LINE } from '../boilerplate.ts';
+import { checkAuthor, checkDateParts, checkTitle, webUrlOrNull } from '../../validation/index.ts';
 
 /** Everything the rules read from a document; hashing and the source record come later. */
 export interface RuleArticle {
@@ -77,13 +78,17 @@ export function readArticle(doc: SourceDocument, id: string, pageUrl: string | n
   const title = stated.title ?? header.title;
   const keywords = unique([...(stated.keywords ?? []), ...header.keywords, ...body.keywords]);
 
+  // What the page states goes in only when the shared rules (src-core/validation) take it, the
+  // same rules the editor, the database and the CLI apply; anything else is left as a gap.
   const csl: CslItem = { id, type: 'webpage' };
-  if (title) csl.title = title;
-  if (authors.length) csl.author = authors;
-  if (issued) csl.issued = { 'date-parts': [issued] };
+  const titleVerdict = title ? checkTitle(title) : null;
+  if (titleVerdict?.ok) csl.title = titleVerdict.value;
+  const validAuthors = authors.filter((name) => checkAuthor(name).ok);
+  if (validAuthors.length) csl.author = validAuthors;
+  if (issued && checkDateParts(issued).ok) csl.issued = { 'date-parts': [issued] };
   const container = site ?? copyrightHolder(found, authors, context) ?? (url ? hostOf(url) : null);
   if (container) csl['container-title'] = container;
-  if (url && /^https?:\/\//i.test(url)) csl.URL = url;
+  if (url && webUrlOrNull(url)) csl.URL = url.trim();
   if (stated.accessed) csl.accessed = { 'date-parts': [stated.accessed.parts] };
   if (keywords.length) csl.keyword = keywords.join(', ');
   if (stated.language) csl.language = stated.language;

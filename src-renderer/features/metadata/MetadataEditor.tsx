@@ -103,7 +103,13 @@ export function MetadataEditor({ library, article, onDone }: Props) {
             : `${errorCount} fields need attention.`)}
         {saveError && `Could not save: ${saveError}`}
       </div>
-      <TextField label="Title" value={draft.title} onValue={set('title')} autoFocus />
+      <TextField
+        label="Title"
+        value={draft.title}
+        onValue={set('title')}
+        error={errors.title}
+        autoFocus
+      />
       <AuthorsField authors={draft.authors} errors={errors} onChange={set('authors')} />
       <TextField
         label="Date published"

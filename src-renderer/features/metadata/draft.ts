@@ -1,4 +1,10 @@
 import type { CslDate, CslName } from '../../../src-core/article/model.ts';
+import {
+  checkAuthor,
+  checkDateText,
+  checkTitle,
+  checkWebUrl,
+} from '../../../src-core/validation/index.ts';
 import type { ArticleRecord, MetadataPatch } from '../../db/index.ts';
 
 export type AuthorKind = 'person' | 'organisation';
@@ -63,48 +69,30 @@ export function draftFrom(article: ArticleRecord): MetadataDraft {
   };
 }
 
-const DATE_FORMAT = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/** `null` for an empty field, a CSL date, or an error message. */
+/** `null` for an empty field, a CSL date, or an error message (the shared date rule). */
 export function parseDate(text: string): CslDate | null | string {
-  const value = text.trim();
-  if (!value) return null;
-  const match = DATE_FORMAT.exec(value);
-  if (!match) return 'Write the date as YYYY-MM-DD, YYYY-MM or YYYY, for example 2018-08-15.';
-  const [year, month, day] = match.slice(1).map((part) => (part ? Number(part) : undefined));
-  if (!year) return 'The year cannot be 0000.';
-  if (month !== undefined && (month < 1 || month > 12)) return 'The month must be 01 to 12.';
-  if (day !== undefined) {
-    const daysInMonth = new Date(Date.UTC(year, month!, 0)).getUTCDate();
-    if (day < 1 || day > daysInMonth) return `That month has no day ${day}.`;
-  }
-  const parts: [number, number?, number?] = [year];
-  if (month !== undefined) parts.push(month);
-  if (day !== undefined) parts.push(day);
-  return { 'date-parts': [parts] };
+  if (!text.trim()) return null;
+  const verdict = checkDateText(text);
+  return verdict.ok ? { 'date-parts': [verdict.value] } : verdict.message;
 }
 
+/** An empty address field means "none"; anything else must pass the shared web-address rule. */
 function webAddressError(text: string): string | undefined {
   if (!text.trim()) return undefined;
-  try {
-    const { protocol } = new URL(text.trim());
-    if (protocol === 'http:' || protocol === 'https:') return undefined;
-  } catch {
-    // fall through
-  }
-  return 'Enter a full web address starting with https:// or http://.';
+  const verdict = checkWebUrl(text);
+  return verdict.ok ? undefined : verdict.message;
 }
 
 function authorError(author: AuthorDraft): string | undefined {
-  if (author.kind === 'organisation') {
-    return author.literal.trim()
-      ? undefined
-      : 'Enter the organisation’s name, or remove this author.';
+  if (author.kind === 'organisation' && !author.literal.trim()) {
+    return 'Enter the organisation’s name, or remove this author.';
   }
-  if (author.family.trim()) return undefined;
-  return author.given.trim()
-    ? 'Enter a family name too (or switch to organisation for a single name).'
-    : 'Enter a family name, or remove this author.';
+  const verdict = checkAuthor(
+    author.kind === 'organisation'
+      ? { literal: author.literal }
+      : { ...author.rest, family: author.family, given: author.given },
+  );
+  return verdict.ok ? undefined : verdict.message;
 }
 
 function cslName(author: AuthorDraft): CslName {
@@ -115,8 +103,9 @@ function cslName(author: AuthorDraft): CslName {
 }
 
 /**
- * Checks the form and builds the repository patch. A field left as it was loaded is not
- * re-parsed, so a free-text date from the import ("Summer 2018") survives an unrelated edit.
+ * Checks the form with the shared rules (src-core/validation) and builds the repository patch.
+ * A title or date left as it was loaded is not re-checked, so a free-text date from the import
+ * ("Summer 2018") or a missing title survives an unrelated edit.
  */
 export function validateDraft(
   draft: MetadataDraft,
@@ -126,6 +115,13 @@ export function validateDraft(
   for (const author of draft.authors) {
     const message = authorError(author);
     if (message) errors[`author-${author.key}`] = message;
+  }
+  let title: string | undefined;
+  // A title is checked when it changed, so an article imported without one can still be edited.
+  if (draft.title.trim() !== initial.title.trim()) {
+    const verdict = checkTitle(draft.title);
+    if (verdict.ok) title = verdict.value;
+    else errors.title = verdict.message;
   }
   let issued: CslDate | null | undefined;
   if (draft.date.trim() !== initial.date.trim()) {
@@ -143,7 +139,6 @@ export function validateDraft(
   if (Object.keys(errors).length > 0) return { errors, patch: null };
 
   const patch: MetadataPatch = {
-    title: draft.title.trim(),
     author: draft.authors.map(cslName),
     containerTitle: draft.site.trim(),
     url: draft.url.trim(),
@@ -151,6 +146,7 @@ export function validateDraft(
       ? { name: draft.sourceName.trim(), url: draft.sourceUrl.trim() || null }
       : null,
   };
+  if (title !== undefined) patch.title = title;
   if (issued !== undefined) patch.issued = issued;
   return { errors, patch };
 }

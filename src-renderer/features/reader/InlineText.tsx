@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Mark } from '../../../src-core/article/document/types.ts';
+import { hasControlCharacter, webUrlOrNull } from '../../../src-core/validation/index.ts';
 import { ExternalLink } from '../../ui/ExternalLink.tsx';
 import { inlineTree, type InlineNode, type TextRange } from './body-layout.ts';
 
@@ -60,15 +61,15 @@ function renderNode(
   }
 }
 
-/** The absolute http(s) address a link leads to, or null. */
+/** The absolute address a link leads to when the shared web-address rule takes it, or null. */
 export function webAddress(href: string, baseUrl: string | undefined): string | null {
-  if (!href.trim()) return null;
+  // Checked as written too: resolving would silently drop a tab or newline inside it.
+  if (!href.trim() || hasControlCharacter(href.trim())) return null;
+  let resolved: string;
   try {
-    const url = new URL(href, baseUrl || undefined);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    if (url.username || url.password) return null;
-    return url.href;
+    resolved = new URL(href, baseUrl || undefined).href;
   } catch {
     return null;
   }
+  return webUrlOrNull(resolved)?.href ?? null;
 }
