@@ -36,8 +36,9 @@ describe('markdownTooCostly', () => {
   });
 
   it('counts unclosed openers per paragraph: a blank line ends their scan', () => {
-    const paragraphs = `A note <!-- <!-- on the harbour vote, left open by the editor.\n\n`.repeat(5000);
+    const paragraphs = `A note <!-- <!-- on the harbour vote, left open by the editor.\n\n`.repeat(
+      5000,
+    );
     expect(markdownTooCostly(paragraphs)).toBe(false);
   });
 });
-
