@@ -131,6 +131,19 @@ describe('importArticle on inputs found by fuzzing (ADR 0017)', () => {
       'The results surprised us. Parks were up to 4°C cooler than the surrounding streets at night.',
     );
   });
+
+  it('reads a clip with 80 KB of words inside one link label as text, keeping its paragraphs', async () => {
+    // The counterexample: substack-post.md with "word " × 16,051 inserted into "[Subscribe
+    // now](…)"; GFM's autolink literals took minutes on it (quadratic in the label's length).
+    const clip = new TextDecoder().decode(readFixtureBytes('markdown/substack-post.md'));
+    const at = clip.indexOf('[Subscribe now]') + 6;
+    const source = `${clip.slice(0, at)}${'word '.repeat(16_051)}${clip.slice(at)}`;
+    const article = await importArticle(bytes(source), { fileName: 'clip.md' }, deps);
+    expect(article.body.length).toBeGreaterThan(5);
+    expect(
+      article.body.some((p) => p.text.includes('A typical branch library costs its town')),
+    ).toBe(true);
+  });
 });
 
 describe('importArticle on a page fetched over HTTP', () => {

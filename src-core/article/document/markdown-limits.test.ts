@@ -14,6 +14,11 @@ describe('markdownTooCostly', () => {
     ['thousands of unclosed "<!--" in one paragraph', `a ${'<!--'.repeat(1000)}\n\npara\n`],
     ['thousands of unclosed "<?" in one paragraph', `a ${'<?'.repeat(1000)}\n\npara\n`],
     ['thousands of unclosed "<!D" in one paragraph', `a ${'<!D'.repeat(1000)}\n\npara\n`],
+    // Found by fuzzing too: GFM's autolink literals cost the square of a "[…]" span.
+    [
+      'a "[" followed by 40 KB of words',
+      `a [Sub${'word '.repeat(8000)}ribe now](https://x.example/s)\n`,
+    ],
   ])('sends %s to the plain-text reader', (_name, source) => {
     expect(markdownTooCostly(source)).toBe(true);
     const doc = markdownDocument(source);

@@ -17,6 +17,12 @@ const MAX_UNDERLINES = 1000;
  * line: 4 s; found by fuzzing). A real page's comments close within a few hundred characters.
  */
 const MAX_HTML_SCAN = 1_000_000;
+/**
+ * The longest span of a paragraph from a "[" to its "]" (or the paragraph's end) that GFM's
+ * autolink-literal extension reads in reasonable time: it costs the square of the span (40 KB
+ * of words after one "[": 5 s; found by fuzzing). Charged as span², summed per file.
+ */
+const MAX_LABEL_SPAN = 16_000;
 
 /** Inline HTML constructs that scan to a closer: comment, instruction, declaration, CDATA. */
 const Scan = { Comment: 0, Instruction: 1, Declaration: 2, Cdata: 3 } as const;
@@ -76,6 +82,13 @@ export function markdownTooCostly(source: string): boolean {
   let lineBlank = true;
   let lineOnly = -1; // the one character an underline line repeats, or -2 for "not an underline"
   const html = new HtmlScanCost();
+  let labelCost = 0;
+  let labelOpen = -1; // where the paragraph's first unclosed "[" is, or -1
+  const closeLabel = (at: number): boolean => {
+    if (labelOpen >= 0) labelCost += (at - labelOpen) ** 2;
+    labelOpen = -1;
+    return labelCost > MAX_LABEL_SPAN ** 2;
+  };
   for (let i = 0; i <= n; i++) {
     const c = i < n ? source.charCodeAt(i) : 10;
     if (c === 10 || c === 13) {
@@ -84,7 +97,7 @@ export function markdownTooCostly(source: string): boolean {
         runs = 0;
         brackets = 0;
         html.closeAll(i);
-        if (html.total > MAX_HTML_SCAN) return true;
+        if (html.total > MAX_HTML_SCAN || closeLabel(i)) return true;
       } else if (lineOnly === 61 || lineOnly === 45) {
         if (++underlines > MAX_UNDERLINES) return true;
       }
@@ -101,11 +114,15 @@ export function markdownTooCostly(source: string): boolean {
     if (c === 42 || c === 95) {
       const previous = i > lineStart ? source.charCodeAt(i - 1) : 0;
       if (previous !== c && ++runs > MAX_DELIMITER_RUNS) return true;
-    } else if (c === 91 && ++brackets > MAX_BRACKETS) return true;
-    else if (c === 60 || c === 62) html.read(source, i, c);
+    } else if (c === 91) {
+      if (++brackets > MAX_BRACKETS) return true;
+      if (labelOpen < 0) labelOpen = i;
+    } else if (c === 93) {
+      if (closeLabel(i)) return true;
+    } else if (c === 60 || c === 62) html.read(source, i, c);
   }
   html.closeAll(n);
-  if (html.total > MAX_HTML_SCAN) return true;
+  if (html.total > MAX_HTML_SCAN || closeLabel(n)) return true;
   // micromark spends microseconds on each syntax character: a megabyte of `\\`, `&` or blank
   // lines takes seconds and holds no article.
   return mostlySymbols(source);

@@ -125,7 +125,7 @@ export function checkCslItem(item: CslItem): void {
 
 export const cslJson: FuzzTarget<CslCase> = {
   name: 'toCslJsonItem',
-  runs: 1500,
+  runs: 3000,
   input: fc.record({
     csl: fc.oneof(
       { weight: 3, arbitrary: editedItem },

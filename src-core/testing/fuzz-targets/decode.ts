@@ -67,7 +67,7 @@ const SEEDS = [
 
 export const decoder: FuzzTarget<DecodeCase> = {
   name: 'decodeSource',
-  runs: 400,
+  runs: 1500,
   input: fc.record({
     bytes: fuzzBytes(SEEDS),
     fileName: fc.constantFrom(null, 'a.txt', 'a.md', 'a.html', 'a.xhtml', 'a', 'a.pdf', 'a.TXT'),

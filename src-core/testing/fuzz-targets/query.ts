@@ -94,7 +94,7 @@ export async function checkQuery({ parsed, result }: QueryOutcome, query: string
 
 export const searchQuery: FuzzTarget<string> = {
   name: 'parseQuery + runQuery',
-  runs: 1500,
+  runs: 5000,
   input: fc.oneof(
     { weight: 6, arbitrary: pieces(QUERY_PIECES, 40) },
     { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 80 }) },
