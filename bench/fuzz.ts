@@ -46,7 +46,7 @@ const table = rows
   .sort((a, b) => a.target.localeCompare(b.target))
   .map(
     (r) =>
-      `| ${r.target} | ${r.runs} / ${r.runsRequested}${r.interrupted ? ' (budget)' : ''} | ${r.results} | ${r.refusals} | ${seconds(r.durationMs)} | ${Math.round(r.slowestMs)} | ${r.failure ? 'yes' : 'none'} |`,
+      `| ${r.target} | ${r.runs} / ${r.runsRequested}${r.interrupted ? ' (budget)' : ''} | ${r.results} | ${r.refusals} | ${seconds(r.durationMs)} | ${Math.round(r.slowestMs)} ms, ${Math.round((r.slowestSize ?? 0) / 1024)} KB | ${r.failure ? 'yes' : 'none'} |`,
   );
 const failures = rows.filter((r) => r.failure);
 const seeds = [...new Set(rows.map((r) => `- ${r.target}: ${r.seedNote}`))];
@@ -58,7 +58,7 @@ const markdown = `# Fuzzing: the long run
 
 ${rows.length} targets, ${totalRuns} cases in ${seconds(wallS * 1000)} s of wall time; vitest exited with ${vitest.status}. What is fuzzed and the properties checked: docs/adr/0017-fuzzing.md.
 
-| Target | Runs (done / asked) | Results | Refusals | Time (s) | Slowest case (ms CPU) | Failures |
+| Target | Runs (done / asked) | Results | Refusals | Time (s) | Slowest case (CPU, input size) | Failures |
 | --- | --- | --- | --- | --- | --- | --- |
 ${table.join('\n')}
 

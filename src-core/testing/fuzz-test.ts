@@ -66,6 +66,7 @@ export function runInWorker(
         refusals: 0,
         durationMs: performance.now() - startedAt,
         slowestMs: 0,
+        slowestSize: 0,
         interrupted: false,
         seed,
         seedNote: '',
@@ -98,7 +99,7 @@ export function runInWorker(
 export function summary(report: FuzzReport): string {
   const seconds = (report.durationMs / 1000).toFixed(1);
   const stopped = report.interrupted ? ' (stopped by the overall time budget)' : '';
-  return `fuzz ${report.target}: ${report.runs}/${report.runsRequested} runs in ${seconds} s${stopped}, ${report.results} results, ${report.refusals} refusals, slowest case ${Math.round(report.slowestMs)} ms; seeds: ${report.seedNote || '-'}`;
+  return `fuzz ${report.target}: ${report.runs}/${report.runsRequested} runs in ${seconds} s${stopped}, ${report.results} results, ${report.refusals} refusals, slowest case ${Math.round(report.slowestMs)} ms CPU (${Math.round(report.slowestSize / 1024)} KB); seeds: ${report.seedNote || '-'}`;
 }
 
 /** The vitest timeout: the overall budget, plus time to shrink a failure and start the worker. */

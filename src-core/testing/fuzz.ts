@@ -48,7 +48,9 @@ export interface FuzzReport {
   results: number;
   refusals: number;
   durationMs: number;
+  /** CPU time of the slowest case, and that case's size (bytes or characters). */
   slowestMs: number;
+  slowestSize: number;
   /** The run stopped at its overall budget before `runsRequested`. */
   interrupted: boolean;
   seed: number;
@@ -197,6 +199,7 @@ export async function runFuzzTarget<I>(
   let results = 0;
   let refusals = 0;
   let slowestMs = 0;
+  let slowestSize = 0;
   let failed = false;
   const property = fc.asyncProperty(target.input, async (input) => {
     hooks.onCase?.(input, target.size(input));
@@ -205,7 +208,7 @@ export async function runFuzzTarget<I>(
       if (!failed) {
         if (outcome === 'result') results++;
         else refusals++;
-        slowestMs = Math.max(slowestMs, elapsedMs);
+        if (elapsedMs > slowestMs) [slowestMs, slowestSize] = [elapsedMs, target.size(input)];
       }
     } catch (error) {
       failed = true;
@@ -242,6 +245,7 @@ export async function runFuzzTarget<I>(
     refusals,
     durationMs,
     slowestMs,
+    slowestSize,
     interrupted: details.interrupted && !details.failed,
     seed: config.seed,
     seedNote: target.seedNote ?? '',
