@@ -15,6 +15,7 @@ describe('markdownTooCostly', () => {
     ['thousands of unclosed "<?" in one paragraph', `a ${'<?'.repeat(1000)}\n\npara\n`],
     ['thousands of unclosed "<!D" in one paragraph', `a ${'<!D'.repeat(1000)}\n\npara\n`],
     // Found by fuzzing too: GFM's autolink literals cost the square of a "[…]" span.
+    ['an image link whose address runs on for 40 KB', `[![Map](https://w${'word '.repeat(8000)}\n`],
     [
       'a "[" followed by 40 KB of words',
       `a [Sub${'word '.repeat(8000)}ribe now](https://x.example/s)\n`,

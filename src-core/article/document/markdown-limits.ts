@@ -18,7 +18,7 @@ const MAX_UNDERLINES = 1000;
  */
 const MAX_HTML_SCAN = 1_000_000;
 /**
- * The longest span of a paragraph from a "[" to its "]" (or the paragraph's end) that GFM's
+ * The longest span of a paragraph from a "[" to its "]" (a link's ")", or the paragraph's end) that GFM's
  * autolink-literal extension reads in reasonable time: it costs the square of the span (40 KB
  * of words after one "[": 5 s; found by fuzzing). Charged as span², summed per file.
  */
@@ -117,8 +117,9 @@ export function markdownTooCostly(source: string): boolean {
     } else if (c === 91) {
       if (++brackets > MAX_BRACKETS) return true;
       if (labelOpen < 0) labelOpen = i;
-    } else if (c === 93) {
-      if (closeLabel(i)) return true;
+    } else if (c === 93 || c === 41) {
+      // "](" goes on into a link's destination, which the span includes up to its ")".
+      if (!(c === 93 && source.charCodeAt(i + 1) === 40) && closeLabel(i)) return true;
     } else if (c === 60 || c === 62) html.read(source, i, c);
   }
   html.closeAll(n);
