@@ -176,7 +176,8 @@ const NAME_PARTS = [
 
 /** A CSL name with only the schema's parts, trimmed; an organisation as {literal}. */
 export function cleanName(name: CslName): CslName | null {
-  const literal = name.literal?.trim();
+  // Items come from files and older versions too: a part that is not a string is no part.
+  const literal = typeof name.literal === 'string' ? name.literal.trim() : '';
   if (literal) return { literal };
   const out: CslName = {};
   for (const part of NAME_PARTS) {
@@ -222,7 +223,7 @@ export function validDateParts(date: CslDate | undefined): number[][] | null {
       .filter((p): p is number[] => p !== null);
     if (parts.length) return parts;
   }
-  const raw = date?.raw?.trim() ?? '';
+  const raw = typeof date?.raw === 'string' ? date.raw.trim() : '';
   const ends = raw.split('/');
   if (ends.length > 2) return null;
   const parsed = ends.map((end) => {

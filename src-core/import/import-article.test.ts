@@ -118,6 +118,34 @@ describe('importArticle on text it only partly understands', () => {
   });
 });
 
+describe('importArticle on inputs found by fuzzing (ADR 0017)', () => {
+  it('reads a clip with 5,774 unclosed "<!--" in one paragraph as text, keeping its paragraphs', async () => {
+    // The counterexample: blog-cc-licence.md cut inside its licence link, the run of openers,
+    // then the tail of another clip. micromark took minutes on it (quadratic inline-HTML scans).
+    const clip = readFixtureBytes('articles/blog-cc-licence.md');
+    const head = new TextDecoder().decode(clip).slice(0, 457);
+    expect(head.endsWith('licensed under [C')).toBe(true);
+    const source = `${head}${'<!--'.repeat(5774)}<!- time since records began. The\nGuadalquivir fell to a third of its usual flow.\n`;
+    const article = await importArticle(bytes(source), { fileName: 'clip.md' }, deps);
+    expect(article.body.map((p) => p.text)).toContain(
+      'The results surprised us. Parks were up to 4°C cooler than the surrounding streets at night.',
+    );
+  });
+
+  it('reads a clip with 80 KB of words inside one link label as text, keeping its paragraphs', async () => {
+    // The counterexample: substack-post.md with "word " × 16,051 inserted into "[Subscribe
+    // now](…)"; GFM's autolink literals took minutes on it (quadratic in the label's length).
+    const clip = new TextDecoder().decode(readFixtureBytes('markdown/substack-post.md'));
+    const at = clip.indexOf('[Subscribe now]') + 6;
+    const source = `${clip.slice(0, at)}${'word '.repeat(16_051)}${clip.slice(at)}`;
+    const article = await importArticle(bytes(source), { fileName: 'clip.md' }, deps);
+    expect(article.body.length).toBeGreaterThan(5);
+    expect(
+      article.body.some((p) => p.text.includes('A typical branch library costs its town')),
+    ).toBe(true);
+  });
+});
+
 describe('importArticle on a page fetched over HTTP', () => {
   it('decodes with the header charset and reads an extension-less URL as the type it was sent as', async () => {
     const page = new Uint8Array([

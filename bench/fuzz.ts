@@ -1,0 +1,86 @@
+/**
+ * `npm run fuzz`: the fuzz suite (every `*.fuzz.test.ts`) with many more runs than `npm test`
+ * gives it, then a report of what each target did: bench/results/fuzz.md. QUIRE_FUZZ_RUNS
+ * (default "10x": ten times each target's npm-test runs) and QUIRE_FUZZ_BUDGET_S (default 100 s
+ * per target) set the run's size; see docs/adr/0017-fuzzing.md. Exits non-zero on a failure.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import type { FuzzReport } from '../src-core/testing/fuzz.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'bench/results/fuzz.md');
+const runs = process.env.QUIRE_FUZZ_RUNS ?? '10x';
+const budget = process.env.QUIRE_FUZZ_BUDGET_S ?? '100';
+const reportFile = join(tmpdir(), `quire-fuzz-${process.pid}.jsonl`);
+rmSync(reportFile, { force: true });
+
+const startedAt = new Date();
+const load = loadavg()[0]!.toFixed(1);
+const started = performance.now();
+const vitest = spawnSync('npx', ['vitest', 'run', '.fuzz.test.ts'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    QUIRE_FUZZ_RUNS: runs,
+    QUIRE_FUZZ_RANDOM: '1',
+    QUIRE_FUZZ_BUDGET_S: budget,
+    QUIRE_FUZZ_REPORT: reportFile,
+  },
+});
+const wallS = (performance.now() - started) / 1000;
+
+type Row = FuzzReport & { file: string };
+const rows: Row[] = existsSync(reportFile)
+  ? readFileSync(reportFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Row)
+  : [];
+rmSync(reportFile, { force: true });
+
+const seconds = (ms: number): string => (ms / 1000).toFixed(1);
+const table = rows
+  .sort((a, b) => a.target.localeCompare(b.target))
+  .map(
+    (r) =>
+      `| ${r.target} | ${r.runs} / ${r.runsRequested}${r.interrupted ? ' (budget)' : ''} | ${r.results} | ${r.refusals} | ${seconds(r.durationMs)} | ${Math.round(r.slowestMs)} ms, ${Math.round((r.slowestSize ?? 0) / 1024)} KB | ${r.failure ? 'yes' : 'none'} |`,
+  );
+const failures = rows.filter((r) => r.failure);
+const seeds = [...new Set(rows.map((r) => `- ${r.target}: ${r.seedNote}`))];
+const totalRuns = rows.reduce((n, r) => n + r.runs, 0);
+
+const markdown = `# Fuzzing: the long run
+
+\`npm run fuzz\` on ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC with QUIRE_FUZZ_RUNS=${runs} and QUIRE_FUZZ_BUDGET_S=${budget}: Node ${process.version}, ${cpus().length} CPUs, load average ${load} at the start (the machine is shared: times are wall-clock, case budgets are CPU time).
+
+${rows.length} targets, ${totalRuns} cases in ${seconds(wallS * 1000)} s of wall time; vitest exited with ${vitest.status}. What is fuzzed and the properties checked: docs/adr/0017-fuzzing.md.
+
+| Target | Runs (done / asked) | Results | Refusals | Time (s) | Slowest case (CPU, input size) | Failures |
+| --- | --- | --- | --- | --- | --- | --- |
+${table.join('\n')}
+
+"(budget)": the target's overall time budget ended the run before the runs asked for.
+Refusals are the module's own error with a readable message (ImportError), the expected
+outcome for garbage and for most byte-level mutations.
+
+## Failures found in this run
+
+${failures.length ? failures.map((r) => `### ${r.target}\n\n\`\`\`\n${r.failure}\n\`\`\``).join('\n\n') : 'None.'}
+
+## Seeds
+
+${seeds.join('\n')}
+
+Target modules: ${[...new Set(rows.map((r) => relative(ROOT, r.file)))].join(', ')}.
+`;
+
+mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+writeFileSync(OUT, markdown);
+console.log(
+  `\nfuzz: ${rows.length} targets, ${totalRuns} cases, ${failures.length} failing; wrote ${relative(ROOT, OUT)}`,
+);
+process.exit(vitest.status === 0 && failures.length === 0 && rows.length > 0 ? 0 : 1);
