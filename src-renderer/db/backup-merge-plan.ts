@@ -205,6 +205,7 @@ export function planMerge(
       report.skipped.push({
         kind: 'annotation',
         id: annotation.id,
+        title: annotationTitle(annotation),
         reason: 'its article is not in the backup',
       });
       continue;
@@ -218,12 +219,14 @@ export function planMerge(
       report.skipped.push({
         kind: 'annotation',
         id: annotation.id,
+        title: annotationTitle(annotation),
         reason: 'already in the library',
       });
     } else {
       report.conflicts.push({
         kind: 'annotation',
         id: annotation.id,
+        title: annotationTitle(annotation),
         resolution: "the library's version differs and was kept",
       });
     }
@@ -280,4 +283,10 @@ export function planMerge(
     }
   }
   return plan;
+}
+
+/** How a report names a highlight: the start of its quote (or of a whole-article note). */
+export function annotationTitle(annotation: AnnotationRecord): string {
+  const words = (annotation.target?.quote.exact ?? annotation.note).replace(/\s+/g, ' ').trim();
+  return words.length > 60 ? `${words.slice(0, 59)}…` : words;
 }

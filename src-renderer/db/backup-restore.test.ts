@@ -7,7 +7,8 @@ import { displayText } from '../../src-core/excerpt/display-text.ts';
 import { createLibrarySearch } from '../search/library-search.ts';
 import { TEST_STYLE, firstDifference } from './backup-test-library.ts';
 import { exportLibraryArchive, restoreLibraryArchive, type RestoreReport } from './backup.ts';
-import type { ArticleRecord, Library } from './index.ts';
+import type { AnnotationRecord, ArticleRecord, Library } from './index.ts';
+import { annotationTitle } from './backup-merge-plan.ts';
 import { disposeLibrary, openTestLibrary, variantArticle } from './test-article.ts';
 
 const open: Library[] = [];
@@ -293,6 +294,7 @@ describe('merge into a library that has content', () => {
         {
           kind: 'annotation',
           id: note.id,
+          title: 'most of the terrorists',
           resolution: "the library's version differs and was kept",
         },
         expect.objectContaining({ kind: 'collection', id: chapter.id }),
@@ -319,5 +321,18 @@ describe('merge into a library that has content', () => {
     const error = await refusal(restoreLibraryArchive(to, archive, { mode: 'merge' }));
     expect(error.message).toMatch(/disk full/);
     await expectUnchanged(to, before);
+  });
+});
+
+describe('annotationTitle', () => {
+  const base = { target: null, note: '' } as unknown as AnnotationRecord;
+  it('names a highlight by the start of its quote, on one line, and a whole-article note by its text', () => {
+    const quote = (exact: string) =>
+      ({ ...base, target: { quote: { exact } } }) as unknown as AnnotationRecord;
+    expect(annotationTitle(quote('most of\n the terrorists'))).toBe('most of the terrorists');
+    expect(annotationTitle(quote('x'.repeat(80)))).toBe(`${'x'.repeat(59)}…`);
+    expect(annotationTitle({ ...base, note: 'Check the methods section.' })).toBe(
+      'Check the methods section.',
+    );
   });
 });
