@@ -25,7 +25,7 @@ type Extension = ReturnType<typeof gfm>;
 type Construct = Extract<NonNullable<Extension['text']>[number], readonly unknown[]>[number];
 type Tokenizer = Construct['tokenize'];
 type Context = ThisParameterType<Tokenizer>;
-type Event = Context['events'][number];
+export type Event = Context['events'][number];
 
 const POTENTIAL_CALL = 'gfmPotentialFootnoteCall';
 
@@ -62,7 +62,7 @@ const walks = new WeakMap<Event[], Walked>();
  * longer at its index, a new one is), or replaced from a label start to the end by a resolved
  * link or call, whose own closing event is a stop and is found first.
  */
-function lastStop(events: Event[]): Event | undefined {
+export function lastStop(events: Event[]): Event | undefined {
   const walked = walks.get(events);
   const reusable =
     walked !== undefined &&
