@@ -3,6 +3,9 @@ import {
   LOOPS_FOREVER,
   NEST_DEPTH,
   NESTING_TAGS,
+  PROSE_RUN,
+  PROSE_TARGETS,
+  PROSE_WORDS,
   SHAPES,
   TARGETS,
   WORST_CHARACTERS,
@@ -46,6 +49,28 @@ for (const target of TARGETS) {
           TEST_TIMEOUT_MS,
         );
       }
+    }
+  });
+}
+
+/**
+ * Each front end on one long paragraph of words with runs of each character: the fuzzed
+ * Markdown clip (5,000 `]` among 77 KB of words) took seconds because GFM's footnote construct
+ * walked back over the whole paragraph on every `]` (ADR 0017).
+ */
+for (const target of PROSE_TARGETS) {
+  describe(`${target} among words`, () => {
+    for (const char of WORST_CHARACTERS) {
+      const name = caseName(target, char, 'among words');
+      const test = HANGS.has(name) ? it.fails : it;
+      test(
+        `returns on 1 MB of ${PROSE_WORDS} words then ${PROSE_RUN} ${JSON.stringify(char)}, repeated`,
+        async () => {
+          const outcome = await runner.run({ target, char, shape: 'among words' }, DEADLINE_MS);
+          expect(outcome).toEqual({ returned: true });
+        },
+        TEST_TIMEOUT_MS,
+      );
     }
   });
 }

@@ -522,6 +522,29 @@ describe('markdownDocument on hostile input', () => {
   });
 });
 
+describe('markdownDocument on the fuzzed clip of words and stray brackets', () => {
+  // A small version of the fuzz counterexample (bench/results/fuzz.md): words with runs of
+  // `&#` and of `]`. Its 133 KB original took 1.7 s in the parser, since GFM's footnote
+  // construct walked back over the whole paragraph on each `]` (now linear: gfm-linear.ts).
+  const words = (n: number): string => 'word '.repeat(n);
+  const prose = `${words(60)}${'&#'.repeat(100)}${words(400)}${']'.repeat(500)} ${words(200)}${'&#'.repeat(40)}end`;
+  const source = `${prose} and a call![^1]\n\n[^1]: The note.\n\nCopyright 2024 Example Press. All rights reserved.\n`;
+
+  it('keeps every word, `&#` and `]` as text, mapped to the source, and the notice verbatim', () => {
+    const doc = markdownDocument(source);
+    expect(kinds(doc)).toEqual(['paragraph', 'paragraph', 'paragraph']);
+    expect(texts(doc)).toEqual([
+      `${prose} and a call!`,
+      'The note.',
+      'Copyright 2024 Example Press. All rights reserved.',
+    ]);
+    expect(documentProblems(doc)).toEqual([]);
+    const first = doc.blocks[0]!;
+    const range = sourceRangeOf(first, 0, prose.length);
+    expect(source.slice(range.start, range.end)).toBe(prose);
+  });
+});
+
 describe('markdownDocument keeps its promises on any input', () => {
   const check = (source: string): void => {
     const doc = markdownDocument(source);

@@ -18,8 +18,8 @@ import { markdownTooCostly } from './markdown-limits.ts';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
 import { readFrontMatter } from './front-matter.ts';
+import { linearGfm } from './gfm-linear.ts';
 import { appendAligned, appendLines, isSpace, SpanBuilder, type AlignOptions } from './spans.ts';
 import { isDecoration, textDocument } from './text.ts';
 import type {
@@ -51,7 +51,7 @@ export function markdownDocument(source: string, recoveries = 0): SourceDocument
   const base = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   try {
     const tree = fromMarkdown(base ? source.slice(1) : source, {
-      extensions: [gfm(), frontmatter(['yaml'])],
+      extensions: [linearGfm(), frontmatter(['yaml'])],
       mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
     });
     const doc = new Reader(source, base, tree).read();
