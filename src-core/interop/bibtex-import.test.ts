@@ -113,6 +113,15 @@ describe('importBibtex: field mapping on real entries', () => {
     ]);
   });
 
+  it('keeps every one of 20,000 distinct keywords as a tag (found by fuzzing: the tag rule compared every pair)', () => {
+    const keywords = Array.from({ length: 20_000 }, (_, i) => `k${i.toString(36)}`);
+    const { entries, problems } = importBibtex(
+      `@article{many, title = {Many keywords}, keywords = {${keywords.join(', ')}}}`,
+    );
+    expect(problems).toEqual([]);
+    expect(entries[0]!.tags).toEqual(keywords);
+  });
+
   it('reads Mendeley keywords as tags', () => {
     const culture = entry('better-bibtex/import/mendeley-export.bib', 'Eagleton2000');
     expect(culture.tags).toEqual([
