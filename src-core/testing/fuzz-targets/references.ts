@@ -1,0 +1,294 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import {
+  importReferenceFile,
+  ReferenceImportError,
+  type ReferenceFileResult,
+} from '../../interop/index.ts';
+import { TESTING_ARTICLES } from '../data-format-articles.ts';
+import { FIXTURES } from '../fixtures.ts';
+import { fuzzBytes, pieces, unreadableMessage, type FuzzTarget } from '../fuzz.ts';
+
+// Fuzz targets: the reference-file importers (interop/, ADR 0015) as the app calls them, one
+// file's text and its name. Seeds are the real-world BibTeX and RIS files of the fixtures and
+// CSL-JSON items; the grammars build entries with crossref chains and cycles, macros, deep
+// braces and repeated tags, the inputs citation-js's grammar is guarded against.
+
+const refusal = {
+  name: 'ReferenceImportError',
+  is: (e: unknown) => e instanceof ReferenceImportError,
+};
+
+/** Seed files at most this large: the mutators grow them, and a case stays quick. */
+const MAX_SEED_BYTES = 48 * 1024;
+
+/** Every file under a fixture folder whose name ends with `extension`, sorted by path. */
+function seedFiles(folder: string, extension: string): Uint8Array[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith(extension) && statSync(path).size <= MAX_SEED_BYTES) found.push(path);
+    }
+  };
+  walk(join(FIXTURES, folder));
+  return found.map((path) => new Uint8Array(readFileSync(path)));
+}
+
+interface ReferenceCase {
+  bytes: Uint8Array;
+  fileName: string;
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+
+/**
+ * What the importers promise of a result: the format the name says, every entry something a
+ * library can hold (a title, author, DOI, URL or container), tags by the one tag rule (trimmed,
+ * none empty, no two equal ignoring case and accents), positions in order and each entry either
+ * imported or refused once, with a reason a person can read.
+ */
+export function checkReferences(result: ReferenceFileResult, { fileName }: ReferenceCase): void {
+  const extension = fileName.slice(fileName.lastIndexOf('.') + 1);
+  const expected = { bib: ['bibtex', 'biblatex'], ris: ['ris'], json: ['csl-json'] }[extension] ?? [
+    extension,
+  ];
+  assert.ok(expected.includes(result.format), `format ${result.format} for ${fileName}`);
+  const positions = [
+    ...result.entries.map((e) => e.position),
+    ...result.problems.map((p) => p.entry),
+  ].sort((a, b) => a - b);
+  positions.forEach((position, i) =>
+    assert.equal(position, i + 1, 'each entry is imported or refused exactly once'),
+  );
+  for (const entry of result.entries) {
+    const { csl } = entry;
+    const nonBlank = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+    assert.ok(
+      nonBlank(csl.title) ||
+        (Array.isArray(csl.author) && csl.author.length > 0) ||
+        nonBlank(csl.DOI) ||
+        nonBlank(csl.URL) ||
+        nonBlank(csl['container-title']),
+      `entry ${entry.position} has no title, author, DOI, URL or container`,
+    );
+    if (csl.DOI !== undefined) assert.match(String(csl.DOI), /^10\.\d{4,9}\/\S+$/u, 'a bare DOI');
+    if (csl.URL !== undefined) assert.match(String(csl.URL), /^https?:\/\//iu, 'a web address');
+    assert.ok(typeof csl.type === 'string' && csl.type, 'a type');
+    for (const tag of entry.tags) {
+      assert.ok(typeof tag === 'string' && tag === tag.trim() && tag, `tag ${JSON.stringify(tag)}`);
+      assert.ok(!/\s{2}|[\n\t]/u.test(tag), `tag ${JSON.stringify(tag)} has runs of spaces`);
+    }
+    const sorted = [...entry.tags].sort(collator.compare);
+    sorted.forEach((tag, i) => {
+      if (i) assert.notEqual(collator.compare(sorted[i - 1]!, tag), 0, `tag ${tag} twice`);
+    });
+    for (const note of entry.notes) assert.ok(note.trim(), 'a blank note');
+    assert.equal(typeof entry.raw, 'string');
+    // JSON can hold the entry: it is stored in IndexedDB and exported as CSL-JSON.
+    assert.doesNotThrow(() => JSON.stringify(entry));
+  }
+  for (const problem of result.problems) {
+    assert.equal(unreadableMessage(problem.message), null, `entry ${problem.entry}'s reason`);
+  }
+}
+
+const utf8 = new TextEncoder();
+
+/** BibTeX pieces: entries with crossrefs (chains and cycles), macros, TeX, nested braces. */
+const BIBTEX_PIECES = [
+  '@article{k1,',
+  '@book{k2,',
+  '@incollection{k3,',
+  '@online{k4,',
+  '@string{j = {Journal}}',
+  '@string{j = j # j}',
+  '@preamble{"x"}',
+  '@comment{',
+  '@article(',
+  '@article{',
+  ',',
+  ' title = {',
+  ' author = {',
+  ' crossref = {k1}',
+  ' crossref = {k2}',
+  ' crossref = {k3}',
+  ' crossref = k1',
+  ' journal = j',
+  ' keywords = {a, b; A',
+  ' doi = {10.1000/x',
+  ' url = {https://example.org/',
+  ' date = {2018-02',
+  ' year = 2018',
+  ' month = jan',
+  ' annote = {<p>note</p>',
+  ' = ',
+  ' # ',
+  '{',
+  '}',
+  '{{',
+  '}}',
+  '"',
+  '\\',
+  '{\\"o}',
+  '\\textit{',
+  '{\\d}',
+  '\\enquote*{',
+  ' and ',
+  'Smith, J.',
+  '{World Health Organization}',
+  '%',
+  '\n',
+  '@',
+  'word ',
+];
+
+const RIS_PIECES = [
+  'TY  - JOUR\n',
+  'TY  - ',
+  'ER  - \n',
+  'ER  -',
+  'TI  - ',
+  'T1  - ',
+  'AU  - ',
+  'A1  - ',
+  'KW  - ',
+  'N1  - ',
+  'DO  - ',
+  'UR  - ',
+  'PY  - ',
+  'DA  - ',
+  'Y1  - ',
+  'JO  - ',
+  'T2  - ',
+  'ID  - ',
+  'SN  - ',
+  '2016/12//',
+  '99',
+  'YEAR/MONTH/DAY/',
+  'Smith, John',
+  'https://example.org/a ',
+  '10.1000/x',
+  'doi:10.1000/y',
+  '<p>note</p>',
+  'a; b, A\n',
+  'word ',
+  '\n',
+  '\r\n',
+  '\r',
+  '  ',
+  '-',
+  '\uFEFF',
+];
+
+const CSL_PIECES = [
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  ':',
+  '"type"',
+  '"article-journal"',
+  '"title"',
+  '"author"',
+  '"family"',
+  '"literal"',
+  '"issued"',
+  '"date-parts"',
+  '"keyword"',
+  '"categories"',
+  '"note"',
+  '"Citation Key: k1"',
+  '"id"',
+  '"citation-key"',
+  '"DOI"',
+  '"10.1000/x"',
+  '"URL"',
+  '"https://example.org/"',
+  '"items"',
+  '"__proto__"',
+  '"a, b; A"',
+  '2018',
+  '[[2018, 13, 45]]',
+  'null',
+  'true',
+  '1e999',
+  '"',
+  '\\u0000',
+];
+
+/** CSL-JSON files as reference managers write them (arrays of the test items, edited). */
+function cslSeeds(): Uint8Array[] {
+  const items = TESTING_ARTICLES.map((a) => ({
+    ...a.csl,
+    keyword: 'history, archives; History',
+    note: 'Citation Key: smith2018\nRead again.',
+  }));
+  return [
+    utf8.encode(JSON.stringify(items, null, 2)),
+    utf8.encode(JSON.stringify(items[0])),
+    utf8.encode(JSON.stringify({ items: items.slice(0, 3) })),
+    ...TESTING_ARTICLES.map((a) => utf8.encode(JSON.stringify([a.csl]))),
+  ];
+}
+
+/** A case: bytes (decoded as the app does, UTF-8 with replacement) under one of `names`. */
+function referenceCases(
+  seeds: Uint8Array[],
+  grammar: fc.Arbitrary<string>,
+  names: readonly string[],
+): fc.Arbitrary<ReferenceCase> {
+  return fc.record({
+    bytes: fuzzBytes(seeds, { grammar, maxBytes: 128 * 1024 }),
+    fileName: fc.constantFrom(...names),
+  });
+}
+
+const decode = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
+
+function referenceTarget(
+  name: string,
+  runs: number,
+  input: fc.Arbitrary<ReferenceCase>,
+  seedNote: string,
+): FuzzTarget<ReferenceCase> {
+  return {
+    name,
+    runs,
+    input,
+    seedNote,
+    size: (c) => c.bytes.length,
+    call: ({ bytes, fileName }) => importReferenceFile(decode(bytes), fileName),
+    refusal,
+    check: (result: ReferenceFileResult, c) => checkReferences(result, c),
+  };
+}
+
+const bibSeeds = seedFiles('bibtex', '.bib');
+const risSeeds = seedFiles('ris', '.ris');
+const csl = cslSeeds();
+
+export const bibtexImport = referenceTarget(
+  'importReferenceFile BibTeX',
+  300,
+  referenceCases(bibSeeds, pieces(BIBTEX_PIECES, 200), ['refs.bib', 'refs.bibtex', 'x.biblatex']),
+  `${bibSeeds.length} real-world .bib fixtures (≤ ${MAX_SEED_BYTES / 1024} KB; better-bibtex, biblatex, citation-js)`,
+);
+
+export const risImport = referenceTarget(
+  'importReferenceFile RIS',
+  1000,
+  referenceCases(risSeeds, pieces(RIS_PIECES, 200), ['refs.ris']),
+  `${risSeeds.length} real-world .ris fixtures (citation-js, jabref, rispy)`,
+);
+
+export const cslJsonImport = referenceTarget(
+  'importReferenceFile CSL-JSON',
+  1000,
+  referenceCases(csl, pieces(CSL_PIECES, 200), ['refs.json']),
+  `${csl.length} CSL-JSON files of the ${TESTING_ARTICLES.length} data-format test articles`,
+);
