@@ -51,7 +51,11 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
  * none empty, no two equal ignoring case and accents), positions in order and each entry either
  * imported or refused once, with a reason a person can read.
  */
-export function checkReferences(result: ReferenceFileResult, { fileName }: ReferenceCase): void {
+export function checkReferences(
+  result: ReferenceFileResult,
+  { bytes, fileName }: ReferenceCase,
+): void {
+  const raw = new TextDecoder().decode(bytes);
   const extension = fileName.slice(fileName.lastIndexOf('.') + 1);
   const expected = { bib: ['bibtex', 'biblatex'], ris: ['ris'], json: ['csl-json'] }[extension] ?? [
     extension,
@@ -88,6 +92,10 @@ export function checkReferences(result: ReferenceFileResult, { fileName }: Refer
     });
     for (const note of entry.notes) assert.ok(note.trim(), 'a blank note');
     assert.equal(typeof entry.raw, 'string');
+    // Text the file does not hold (a macro name read from Object.prototype) is garbage.
+    const text = JSON.stringify(csl);
+    for (const leak of ['[native code]', '[object Object]', 'function Object'])
+      assert.ok(!text.includes(leak) || raw.includes(leak), `the entry holds ${leak}`);
     // JSON can hold the entry: it is stored in IndexedDB and exported as CSL-JSON.
     assert.doesNotThrow(() => JSON.stringify(entry));
   }
@@ -106,6 +114,10 @@ const BIBTEX_PIECES = [
   '@online{k4,',
   '@string{j = {Journal}}',
   '@string{j = j # j}',
+  '@string{j = j # j # j # j}\n',
+  '@string{__proto__ = "p"}',
+  ' title = constructor',
+  ' journal = toString # __proto__',
   '@preamble{"x"}',
   '@comment{',
   '@article(',
@@ -221,6 +233,26 @@ const CSL_PIECES = [
   '\\u0000',
 ];
 
+/**
+ * Files whose `@string` macros refer to macros: a chain doubles the text at each step (BibTeX's
+ * "billion laughs"), and entries use macros, prototype names among them, in their fields.
+ */
+const macroFiles: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.integer({ min: 1, max: 40 }),
+    fc.constantFrom(' # ', ' # {-} # '),
+    fc.array(fc.constantFrom('m', 'j', 'jan', 'constructor', '__proto__', 'toString', '{x}'), {
+      minLength: 1,
+      maxLength: 8,
+    }),
+  )
+  .map(([steps, join, uses]) => {
+    let text = '@string{m0 = "Harbour "}\n@string{j = {Journal}}\n';
+    for (let i = 1; i <= steps; i++) text += `@string{m${i} = m${i - 1}${join}m${i - 1}}\n`;
+    const value = uses.map((u) => (u === 'm' ? `m${steps}` : u)).join(' # ');
+    return `${text}@article{k, title = ${value}, journal = ${value}, author = {Smith, J.}}\n`;
+  });
+
 /** CSL-JSON files as reference managers write them (arrays of the test items, edited). */
 function cslSeeds(): Uint8Array[] {
   const items = TESTING_ARTICLES.map((a) => ({
@@ -275,7 +307,11 @@ const csl = cslSeeds();
 export const bibtexImport = referenceTarget(
   'importReferenceFile BibTeX',
   300,
-  referenceCases(bibSeeds, pieces(BIBTEX_PIECES, 200), ['refs.bib', 'refs.bibtex', 'x.biblatex']),
+  referenceCases(bibSeeds, fc.oneof(pieces(BIBTEX_PIECES, 200), macroFiles), [
+    'refs.bib',
+    'refs.bibtex',
+    'x.biblatex',
+  ]),
   `${bibSeeds.length} real-world .bib fixtures (≤ ${MAX_SEED_BYTES / 1024} KB; better-bibtex, biblatex, citation-js)`,
 );
 
