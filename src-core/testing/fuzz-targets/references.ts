@@ -253,6 +253,53 @@ const macroFiles: fc.Arbitrary<string> = fc
     return `${text}@article{k, title = ${value}, journal = ${value}, author = {Smith, J.}}\n`;
   });
 
+/** A value of any JSON type, or one an item often holds. */
+const anyValue = fc.oneof(
+  fc.jsonValue({ maxDepth: 2 }),
+  fc.constantFrom('', ' ', 'a, b; A, á', 'Citation Key: k1', 'https://x.example/', '10.1000/x'),
+);
+
+/** CSL-JSON files of items whose variables hold values of every JSON type (valid JSON). */
+const cslItemFiles: fc.Arbitrary<string> = fc
+  .array(
+    fc.record(
+      {
+        type: fc.oneof(fc.constantFrom('article-journal', 'book', 'webpage', ''), anyValue),
+        id: anyValue,
+        'citation-key': anyValue,
+        title: anyValue,
+        author: fc.oneof(
+          anyValue,
+          fc.array(
+            fc.record(
+              { family: anyValue, given: anyValue, literal: anyValue },
+              { requiredKeys: [] },
+            ),
+          ),
+        ),
+        issued: fc.oneof(
+          anyValue,
+          fc.record({ 'date-parts': anyValue, raw: anyValue }, { requiredKeys: [] }),
+        ),
+        'container-title': anyValue,
+        DOI: anyValue,
+        URL: anyValue,
+        keyword: anyValue,
+        categories: fc.oneof(anyValue, fc.array(anyValue)),
+        note: anyValue,
+      },
+      { requiredKeys: [] },
+    ),
+    { maxLength: 6 },
+  )
+  .chain((items) =>
+    fc.constantFrom(
+      JSON.stringify(items),
+      JSON.stringify({ items }),
+      JSON.stringify(items[0] ?? {}),
+    ),
+  );
+
 /** CSL-JSON files as reference managers write them (arrays of the test items, edited). */
 function cslSeeds(): Uint8Array[] {
   const items = TESTING_ARTICLES.map((a) => ({
@@ -325,6 +372,6 @@ export const risImport = referenceTarget(
 export const cslJsonImport = referenceTarget(
   'importReferenceFile CSL-JSON',
   1000,
-  referenceCases(csl, pieces(CSL_PIECES, 200), ['refs.json']),
+  referenceCases(csl, fc.oneof(pieces(CSL_PIECES, 200), cslItemFiles), ['refs.json']),
   `${csl.length} CSL-JSON files of the ${TESTING_ARTICLES.length} data-format test articles`,
 );
