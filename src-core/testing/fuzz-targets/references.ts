@@ -300,6 +300,19 @@ const cslItemFiles: fc.Arbitrary<string> = fc
     ),
   );
 
+/** An item with a variable nested `depth` arrays or objects deep (parsers and writers recurse). */
+const deepCslFiles: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.integer({ min: 1, max: 20_000 }),
+    fc.constantFrom('[]', '{"a":}'),
+    fc.constantFrom('title', 'author', 'custom'),
+  )
+  .map(([depth, pair, variable]) => {
+    const [open, close] = pair === '[]' ? ['[', ']'] : ['{"a":', '}'];
+    const value = `${open.repeat(depth)}1${close.repeat(depth)}`;
+    return `[{"type": "book", "title": "Deep", "${variable}": ${value}}, {"type": "book", "title": "Flat"}]`;
+  });
+
 /** CSL-JSON files as reference managers write them (arrays of the test items, edited). */
 function cslSeeds(): Uint8Array[] {
   const items = TESTING_ARTICLES.map((a) => ({
@@ -372,6 +385,6 @@ export const risImport = referenceTarget(
 export const cslJsonImport = referenceTarget(
   'importReferenceFile CSL-JSON',
   1000,
-  referenceCases(csl, fc.oneof(pieces(CSL_PIECES, 200), cslItemFiles), ['refs.json']),
+  referenceCases(csl, fc.oneof(pieces(CSL_PIECES, 200), cslItemFiles, deepCslFiles), ['refs.json']),
   `${csl.length} CSL-JSON files of the ${TESTING_ARTICLES.length} data-format test articles`,
 );
