@@ -10,7 +10,7 @@ import {
   type BackupLimits,
 } from '../../backup/index.ts';
 import { TESTING_ARTICLES } from '../data-format-articles.ts';
-import { nodeSha256 as sha256 } from '../fixtures.ts';
+import { nodeSha256 as sha256, sha256Hex } from '../fixtures.ts';
 import { garbageBytes, mutatedBytes, type FuzzTarget } from '../fuzz.ts';
 
 // Fuzz target: the backup archive reader (backup/reader.ts, docs/backup-format.md, ADR 0013).
@@ -84,6 +84,8 @@ type EntryEdit =
       change: 'drop' | 'duplicate' | 'edit' | 'add';
       at: number;
       text: string;
+      /** The manifest gets the edited lines' SHA-256, so the edit reaches the record decoder. */
+      rehash: boolean;
     }
   | { op: 'rename'; entry: number; name: string }
   | { op: 'remove'; entry: number }
@@ -182,7 +184,13 @@ const entryEdit: fc.Arbitrary<EntryEdit> = fc.oneof(
       '{"$undefined":2}',
       '\u2028',
       '\ud800',
+      '{"$blob":"' + 'a'.repeat(64) + '"}',
+      '{"$date":1e400}',
+      '{"$$x":{"$undefined":1}}',
+      '[' + '['.repeat(20_000) + ']'.repeat(20_000),
+      '{"a":' + '{"a":'.repeat(20_000) + '1' + '}'.repeat(20_000),
     ),
+    rehash: fc.boolean(),
   }),
   fc.record({
     op: fc.constant('rename' as const),
@@ -286,6 +294,16 @@ function applyEntryEdit(archive: Uint8Array, edit: EntryEdit): Uint8Array {
         lines[i] = lines[i]!.slice(0, at) + edit.text + lines[i]!.slice(at + 1);
       }
       files[name] = strToU8(lines.join('\n'));
+      if (edit.rehash) {
+        const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as {
+          stores: { path: string; records: { sha256: string }[] }[];
+        };
+        const store = manifest.stores.find((s) => s.path === name);
+        store?.records.forEach((record, n) => {
+          if (lines[n] !== undefined) record.sha256 = sha256Hex(lines[n]);
+        });
+        files['manifest.json'] = strToU8(JSON.stringify(manifest));
+      }
       return zipSync(files as Zippable);
     }
     case 'rename': {
