@@ -300,6 +300,19 @@ const cslItemFiles: fc.Arbitrary<string> = fc
     ),
   );
 
+/** An entry or record with up to 20,000 keywords, some equal but for case or accents. */
+const manyKeywords = (format: 'bib' | 'ris'): fc.Arbitrary<string> =>
+  fc
+    .tuple(fc.integer({ min: 1, max: 20_000 }), fc.constantFrom(', ', ';', '\n'))
+    .map(([count, sep]) => {
+      const words = Array.from({ length: count }, (_, i) =>
+        i % 7 ? `k${i.toString(36)}` : `K${(i >> 1).toString(36)}`,
+      );
+      return format === 'bib'
+        ? `@article{k, title = {Many keywords}, keywords = {${words.join(sep)}}}\n`
+        : `TY  - JOUR\nTI  - Many keywords\n${words.map((w) => `KW  - ${w}`).join('\n')}\nER  - \n`;
+    });
+
 /** An item with a variable nested `depth` arrays or objects deep (parsers and writers recurse). */
 const deepCslFiles: fc.Arbitrary<string> = fc
   .tuple(
@@ -367,18 +380,29 @@ const csl = cslSeeds();
 export const bibtexImport = referenceTarget(
   'importReferenceFile BibTeX',
   300,
-  referenceCases(bibSeeds, fc.oneof(pieces(BIBTEX_PIECES, 200), macroFiles), [
-    'refs.bib',
-    'refs.bibtex',
-    'x.biblatex',
-  ]),
+  referenceCases(
+    bibSeeds,
+    fc.oneof(
+      { weight: 3, arbitrary: pieces(BIBTEX_PIECES, 200) },
+      { weight: 2, arbitrary: macroFiles },
+      { weight: 1, arbitrary: manyKeywords('bib') },
+    ),
+    ['refs.bib', 'refs.bibtex', 'x.biblatex'],
+  ),
   `${bibSeeds.length} real-world .bib fixtures (≤ ${MAX_SEED_BYTES / 1024} KB; better-bibtex, biblatex, citation-js)`,
 );
 
 export const risImport = referenceTarget(
   'importReferenceFile RIS',
   1000,
-  referenceCases(risSeeds, pieces(RIS_PIECES, 200), ['refs.ris']),
+  referenceCases(
+    risSeeds,
+    fc.oneof(
+      { weight: 3, arbitrary: pieces(RIS_PIECES, 200) },
+      { weight: 1, arbitrary: manyKeywords('ris') },
+    ),
+    ['refs.ris'],
+  ),
   `${risSeeds.length} real-world .ris fixtures (citation-js, jabref, rispy)`,
 );
 
