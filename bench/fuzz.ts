@@ -105,7 +105,12 @@ function mergedReport(previous: string): string {
   const after = lines.slice(end);
   const newSeeds = seeds.filter((line) => !previous.includes(line));
   const seedsAt = after.indexOf('## Seeds');
-  if (seedsAt >= 0 && newSeeds.length) after.splice(seedsAt + 2, 0, ...newSeeds);
+  if (seedsAt >= 0 && newSeeds.length) {
+    let seedsEnd = seedsAt + 2;
+    while (after[seedsEnd]?.startsWith('- ')) seedsEnd++;
+    const all = [...after.slice(seedsAt + 2, seedsEnd), ...newSeeds].sort();
+    after.splice(seedsAt + 2, seedsEnd - seedsAt - 2, ...all);
+  }
   const modulesAt = after.findIndex((line) => line.startsWith('Target modules: '));
   if (modulesAt >= 0) {
     const known = after[modulesAt]!.slice('Target modules: '.length, -1).split(', ');
