@@ -229,6 +229,34 @@ describe('backup archive refusals', () => {
     await refused(read(archive), /unpacks to more than its declared 1000 bytes/);
   });
 
+  it('refuses an entry declaring more bytes than its compressed data can hold, before allocating them (found by fuzzing: 1 GB for a 3 KB file)', async () => {
+    const archive = await write();
+    // The fuzzer's counterexample: the manifest's declared size set to 0x40000000 (1 GiB).
+    const view = new DataView(archive.buffer, archive.byteOffset, archive.byteLength);
+    const end = archive.length - 22;
+    const directory = view.getUint32(end + 16, true);
+    expect(strFromU8(archive.subarray(directory + 46, directory + 46 + 13))).toBe('manifest.json');
+    view.setUint32(directory + 24, 0x40000000, true);
+    const buffersBefore = process.memoryUsage().arrayBuffers;
+    await refused(
+      read(archive),
+      /"manifest.json" is damaged \(it declares 1073741824 bytes, more than its \d+ compressed bytes can hold\)/,
+    );
+    expect(process.memoryUsage().arrayBuffers - buffersBefore).toBeLessThan(64 * 1024 ** 2);
+  });
+
+  it('still reads an entry that deflate shrank a thousandfold', async () => {
+    const zeros = new Uint8Array(4 * 1024 ** 2);
+    const archive = await write({
+      ...input(),
+      stores: [{ name: 'sources', keyPath: 'sha256', records: [{ sha256: 'z', bytes: zeros }] }],
+    });
+    expect(archive.length).toBeLessThan(zeros.length / 500);
+    const [record] = (await read(archive)).stores.get('sources') as { bytes: Uint8Array }[];
+    // Compared as one buffer: toEqual walks 4 million elements one by one (tens of seconds).
+    expect(Buffer.from(record!.bytes).equals(Buffer.from(zeros))).toBe(true);
+  });
+
   it('refuses a record that refers to a blob the archive lacks', async () => {
     const archive = await write({
       ...input(),

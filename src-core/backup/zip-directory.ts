@@ -24,6 +24,12 @@ const CENTRAL_SIZE = 46;
 const LOCAL_SIZE = 30;
 /** Compressed bytes per inflate step: deflate expands at most ~1032×, so ≤ 17 MB a step. */
 const INFLATE_STEP = 16 * 1024;
+/**
+ * Deflate expands its input at most 1,032 times (a 258-byte match in 2 bits): an entry that
+ * declares more than that was altered. Checked before the entry's buffer is allocated, which
+ * otherwise a 3 KB file declaring 1 GB would make the reader do.
+ */
+const MAX_DEFLATE_RATIO = 1032;
 
 const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
 const u32 = (b: Uint8Array, at: number) => (u16(b, at) | (u16(b, at + 2) << 16)) >>> 0;
@@ -98,6 +104,11 @@ export function readZipDirectory(bytes: Uint8Array, limits: BackupLimits): ZipEn
     }
     if (method === 0 && compressedSize !== size) {
       throw new BackupError(`The backup entry ${quoted(name)} is damaged (its sizes disagree)`);
+    }
+    if (method === 8 && size > compressedSize * MAX_DEFLATE_RATIO + 64) {
+      throw new BackupError(
+        `The backup entry ${quoted(name)} is damaged (it declares ${size} bytes, more than its ${compressedSize} compressed bytes can hold)`,
+      );
     }
     total += size;
     if (total > limits.maxTotalBytes) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importBibtex } from './bibtex-import.ts';
+import { importBibtex, MAX_MACRO_CHARS } from './bibtex-import.ts';
 import { ReferenceImportError, type ImportedEntry } from './types.ts';
 
 const corpus = (file: string) =>
@@ -110,6 +110,44 @@ describe('importBibtex: field mapping on real entries', () => {
     expect(endnote!.csl.author).toEqual([
       { family: 'Huang', given: 'Y.' },
       { family: 'Mucke', given: 'L.' },
+    ]);
+  });
+
+  it('keeps every one of 20,000 distinct keywords as a tag (found by fuzzing: the tag rule compared every pair)', () => {
+    const keywords = Array.from({ length: 20_000 }, (_, i) => `k${i.toString(36)}`);
+    const { entries, problems } = importBibtex(
+      `@article{many, title = {Many keywords}, keywords = {${keywords.join(', ')}}}`,
+    );
+    expect(problems).toEqual([]);
+    expect(entries[0]!.tags).toEqual(keywords);
+  });
+
+  it('reads Object.prototype names (constructor, toString, __proto__) as macros only when the file defines them (found by fuzzing)', () => {
+    const { entries } = importBibtex(String.raw`@string{__proto__ = "P"}
+@article{k, title = constructor # { and } # __proto__ # toString, author = {Smith, J.}}`);
+    // Was "function Object() [native code] and [object Object]".
+    expect(entries[0]!.csl.title).toBe('and P');
+  });
+
+  it('stops @string macros that double at each step (40 steps from 9 characters) at 1 MB instead of expanding them (found by fuzzing)', () => {
+    let bib = '@string{m0 = "Harbour "}\n';
+    for (let i = 1; i <= 40; i++) bib += `@string{m${i} = m${i - 1} # m${i - 1}}\n`;
+    // m17 (1,048,576 characters) is the longest macro within the limit: m18 and the macros after
+    // it stay undefined (empty, as a broken macro is in BibTeX); no entry takes more than m17.
+    bib += '@article{ok, title = m40, author = {Smith, J.}, note = m3}\n';
+    bib += '@article{big, title = m16, author = {Smith, J.}}\n';
+    bib += '@article{twice, title = m17 # m16, author = {Smith, J.}}\n';
+    const { entries, problems } = importBibtex(bib);
+    expect(entries.map((e) => e.citekey)).toEqual(['ok', 'big']);
+    expect(entries[0]!.csl.title).toBeUndefined();
+    expect(entries[0]!.csl.note).toBe('Harbour '.repeat(8).trim());
+    expect(String(entries[1]!.csl.title)).toHaveLength('Harbour '.repeat(2 ** 16).trim().length);
+    expect(problems).toEqual([
+      {
+        entry: 3,
+        citekey: 'twice',
+        message: `its @string macros expand to more than ${MAX_MACRO_CHARS / 1024} KB of text`,
+      },
     ]);
   });
 

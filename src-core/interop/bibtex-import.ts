@@ -19,6 +19,7 @@ import { bibtexKeyOf, splitBibtex, type BibPiece } from './bibtex-split.ts';
 import { finishEntry, splitTagText } from './entry-finish.ts';
 import {
   checkSize,
+  MAX_ENTRY_CHARS,
   ReferenceImportError,
   type EntryProblem,
   type ImportedEntry,
@@ -64,7 +65,11 @@ function bibLexer(): Lexer {
 
 const grammar = new util.Grammar(bibtexGrammar.rules, { strings: {} }) as unknown as GrammarState;
 
-/** The month macros BibTeX predefines (jan … dec), as citation-js writes them. */
+/**
+ * The month macros BibTeX predefines (jan … dec), as citation-js writes them, in a table with
+ * no prototype: `title = constructor` or `__proto__` must read an undefined macro (empty), not
+ * Object.prototype's members ("function Object() [native code]").
+ */
 function defaultStrings(): Record<string, string> {
   const months = [
     'jan',
@@ -80,13 +85,35 @@ function defaultStrings(): Record<string, string> {
     'nov',
     'dec',
   ];
-  return Object.fromEntries(months.map((m, i) => [m, String(i + 1).padStart(2, '0')]));
+  const table = Object.create(null) as Record<string, string>;
+  months.forEach((m, i) => (table[m] = String(i + 1).padStart(2, '0')));
+  return table;
 }
 
+/**
+ * The text one entry or macro may take from macros. Each `@string{a = b # b}` can double the
+ * text, so 25 lines of macros made a 50-million-character title (82 s, 1.7 GB); a real entry
+ * takes a few hundred characters from its macros.
+ */
+export const MAX_MACRO_CHARS = 4 * MAX_ENTRY_CHARS;
+
 function runGrammar(text: string, strings: Record<string, string>): BibtexEntry[] {
+  let served = 0;
+  const counted = new Proxy(strings, {
+    get(table, key) {
+      const value = typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
+      served += value?.length ?? 0;
+      if (served > MAX_MACRO_CHARS) {
+        throw new Error(
+          `its @string macros expand to more than ${MAX_MACRO_CHARS / 1024} KB of text`,
+        );
+      }
+      return value;
+    },
+  });
   grammar.lexer = bibLexer().reset(text);
   grammar.token = grammar.lexer.next();
-  grammar.state = { strings };
+  grammar.state = { strings: counted };
   grammar.log = [];
   return grammar.consumeRule('Main') as BibtexEntry[];
 }

@@ -13,6 +13,7 @@ import type { CslItem } from '../article/model.ts';
 import { finishEntry, splitTagText } from './entry-finish.ts';
 import {
   checkSize,
+  MAX_BRACE_DEPTH,
   MAX_ENTRY_CHARS,
   ReferenceImportError,
   type EntryProblem,
@@ -34,6 +35,22 @@ function keyOf(item: Record<string, unknown>, note: string): string | null {
     return id;
   }
   return null;
+}
+
+/**
+ * Whether a JSON value nests deeper than `max` (walked without recursion). An item 10,000
+ * arrays deep is a 20 KB file, and writing it back as indented JSON (the entry's raw text)
+ * overflowed the stack; indenting costs the square of the depth besides.
+ */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function items(text: string): unknown[] {
@@ -74,6 +91,14 @@ export function importCslJson(text: string): ReferenceFileResult {
     const entry = index + 1;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       problems.push({ entry, citekey: null, message: 'not a CSL-JSON item (an object)' });
+      return;
+    }
+    if (nestsDeeperThan(value, MAX_BRACE_DEPTH)) {
+      problems.push({
+        entry,
+        citekey: null,
+        message: `the item is nested more than ${MAX_BRACE_DEPTH} levels deep`,
+      });
       return;
     }
     const item = value as Record<string, unknown>;

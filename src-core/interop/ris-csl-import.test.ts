@@ -122,6 +122,15 @@ describe('importCslJson', () => {
     expect(() => importCslJson('{"a": 1}')).toThrow(/no CSL-JSON items/);
     expect(() => importCslJson('42')).toThrow(ReferenceImportError);
   });
+  it('refuses an item nested 10,000 arrays deep as that entry alone, and reads the others (found by fuzzing: a RangeError)', () => {
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+    const text = `[{"type": "book", "title": "Deep", "custom": ${deep}}, {"type": "book", "title": "Flat"}]`;
+    const { entries, problems } = importCslJson(text);
+    expect(entries.map((e) => e.csl.title)).toEqual(['Flat']);
+    expect(problems).toEqual([
+      { entry: 1, citekey: null, message: 'the item is nested more than 64 levels deep' },
+    ]);
+  });
 });
 
 describe('noteText', () => {
