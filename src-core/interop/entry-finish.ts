@@ -7,6 +7,7 @@ import type { CslItem, CslName } from '../article/model.ts';
 import { cleanDate } from '../citation/csl-json.ts';
 import { MAX_NOTE_LENGTH } from '../excerpt/annotation.ts';
 import { changeTags } from '../library/tags.ts';
+import { decodeEntities } from '../text/entities.ts';
 import type { ImportedEntry } from './types.ts';
 
 const NAME_FIELDS = [
@@ -37,26 +38,6 @@ export function bareDoi(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const match = /10\.\d{4,9}\/\S+/u.exec(value.trim());
   return match ? match[0] : null;
-}
-
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-};
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/giu, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code =
-        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
 }
 
 /**

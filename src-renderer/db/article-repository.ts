@@ -73,6 +73,25 @@ export async function checkImages(
   }
 }
 
+/** The records of an article's checked offline images (a copy of their bytes, not a view). */
+export function imageRecords(
+  articleId: string,
+  images: readonly StoredImage[],
+  addedAt: number,
+): ImageRecord[] {
+  return images.map((image) => ({
+    key: `${articleId}:${image.id}`,
+    articleId,
+    imageId: image.id,
+    src: image.src,
+    mediaType: image.mediaType,
+    bytes: image.bytes.slice(),
+    sha256: image.sha256,
+    byteLength: image.byteLength,
+    addedAt,
+  }));
+}
+
 /** Thrown inside add()'s transaction to abort it when the article is already in the library. */
 class Duplicate extends Error {
   constructor(readonly result: AddResult & { status: 'duplicate' }) {
@@ -173,17 +192,7 @@ export function createArticleRepository(
         byteLength: bytes.byteLength,
         addedAt: time,
       };
-      const images: ImageRecord[] = stored.map((image) => ({
-        key: `${article.id}:${image.id}`,
-        articleId: article.id,
-        imageId: image.id,
-        src: image.src,
-        mediaType: image.mediaType,
-        bytes: image.bytes.slice(),
-        sha256: image.sha256,
-        byteLength: image.byteLength,
-        addedAt: time,
-      }));
+      const images = imageRecords(article.id, stored, time);
       let transaction: IDBTransaction | undefined;
       try {
         // Tokenized before the transaction: CPU work inside one only holds it open longer.

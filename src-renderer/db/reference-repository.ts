@@ -9,16 +9,11 @@ import type { StoredImage } from '../../src-core/capture/offline-images.ts';
 import { MAX_NOTE_LENGTH } from '../../src-core/excerpt/annotation.ts';
 import type { EntryProblem, ImportedEntry, ReferenceFormat } from '../../src-core/interop/types.ts';
 import { canonicalUrl } from '../../src-core/text/canonical-url.ts';
-import { checkImages, checkSourceMatches } from './article-repository.ts';
+import { checkImages, checkSourceMatches, imageRecords } from './article-repository.ts';
 import { putWithBody, storedHead, withBody } from './body-store.ts';
 import { freeCitekey, validateCitekey } from './citekeys.ts';
 import type { QuireDatabase } from './database.ts';
-import {
-  isReferenceOnly,
-  type AnnotationRecord,
-  type ArticleRecord,
-  type ImageRecord,
-} from './records.ts';
+import { isReferenceOnly, type AnnotationRecord, type ArticleRecord } from './records.ts';
 import { indexArticle, searchWriteTables } from './search-index.ts';
 import { toSummary } from './summary.ts';
 import { unknownArticle } from './article-verify.ts';
@@ -260,17 +255,7 @@ export function createReferenceRepository(
           canonicalUrl: csl.URL ? canonicalUrl(csl.URL) : null,
           updatedAt: Math.max(time, record.updatedAt + 1),
         };
-        const images: ImageRecord[] = stored.map((image) => ({
-          key: `${id}:${image.id}`,
-          articleId: id,
-          imageId: image.id,
-          src: image.src,
-          mediaType: image.mediaType,
-          bytes: image.bytes.slice(),
-          sha256: image.sha256,
-          byteLength: image.byteLength,
-          addedAt: time,
-        }));
+        const images = imageRecords(id, stored, time);
         // The entry's text stays in `reference.raw`; the page's bytes are the source now.
         await db.sources.delete(record.source.sha256);
         await db.sources.put({
