@@ -19,6 +19,9 @@ const OUT = join(ROOT, 'bench/results/fuzz.md');
 const runs = process.env.QUIRE_FUZZ_RUNS ?? '10x';
 const budget = process.env.QUIRE_FUZZ_BUDGET_S ?? '100';
 const reportFile = join(tmpdir(), `quire-fuzz-${process.pid}.jsonl`);
+// Real pages of the shared corpora as extra HTML seeds, when this machine has them (a plain
+// clone does not: the report's seed list then says "shared corpora absent").
+const sharedCorpora = process.env.QUIRE_SHARED_CORPORA ?? join(ROOT, '../shared/corpora');
 rmSync(reportFile, { force: true });
 
 const startedAt = new Date();
@@ -37,6 +40,7 @@ const vitest = spawnSync(
       QUIRE_FUZZ_RANDOM: '1',
       QUIRE_FUZZ_BUDGET_S: budget,
       QUIRE_FUZZ_REPORT: reportFile,
+      QUIRE_SHARED_CORPORA: sharedCorpora,
     },
   },
 );

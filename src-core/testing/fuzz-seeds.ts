@@ -2,15 +2,15 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, REFERENCE_PATH, xssPayloads } from './fixtures.ts';
 
-// Test-only: the fuzzers' seed corpora, read from the project's fixtures and, when this machine
-// has them, from the shared corpora of real pages (a plain clone does not: the report says so).
+// Test-only: the fuzzers' seed corpora, read from the project's fixtures. `npm run fuzz`
+// (bench/fuzz.ts) adds real pages of the shared corpora by setting QUIRE_SHARED_CORPORA when this
+// machine has them; npm test never reads outside the project, so every clone fuzzes the same seeds.
 
 const read = (path: string): Uint8Array => new Uint8Array(readFileSync(path));
 const utf8 = new TextEncoder();
 
-/** The folder of shared corpora: QUIRE_SHARED_CORPORA, else `../shared/corpora` of the checkout. */
-export const SHARED_CORPORA =
-  process.env.QUIRE_SHARED_CORPORA ?? join(import.meta.dirname, '../../../shared/corpora');
+/** The folder of shared corpora, when a fuzz run outside npm test names one. */
+export const SHARED_CORPORA = process.env.QUIRE_SHARED_CORPORA ?? null;
 
 /** The reference article (the Global Research republication), as bytes. */
 export const referenceSeed = (): Uint8Array => read(REFERENCE_PATH);
@@ -46,6 +46,9 @@ export interface SharedPages {
  * at most `maxBytes`, chosen evenly over the sorted file list so that runs are reproducible.
  */
 export function sharedCorpusPages({ limit = 12, maxBytes = 160 * 1024 } = {}): SharedPages {
+  if (SHARED_CORPORA === null) {
+    return { pages: [], note: 'fixture seeds only (npm run fuzz adds shared corpus pages)' };
+  }
   const candidates: string[] = [];
   const readability = join(SHARED_CORPORA, 'readability-pages');
   if (existsSync(readability)) {
