@@ -18,6 +18,21 @@ const CONTENT_STORES = [
   'styles',
 ] as const;
 
+const table = (db: QuireDatabase, store: (typeof CONTENT_STORES)[number]) =>
+  db[store] as Table<unknown>;
+
+/**
+ * Whether the library holds anything a restore "into an empty library" would refuse to write
+ * over (settings are app preferences and do not count). Works inside a transaction over these
+ * stores, and in a live query.
+ */
+export async function libraryHasContent(db: QuireDatabase): Promise<boolean> {
+  const firsts = await Promise.all(
+    CONTENT_STORES.map((store) => table(db, store).limit(1).primaryKeys()),
+  );
+  return firsts.some((keys) => keys.length > 0);
+}
+
 /**
  * Puts every record back exactly as it was saved (same ids, times, keys and settings), in one
  * transaction, into a library that holds nothing yet; settings the library already has are
@@ -45,9 +60,7 @@ export async function restoreIntoEmpty(
   };
   const steps = CONTENT_STORES.length + 2;
   await db.transaction('rw', restoreTables(db), async () => {
-    const table = (store: (typeof CONTENT_STORES)[number]) => db[store] as Table<unknown>;
-    const counts = await Promise.all(CONTENT_STORES.map((store) => table(store).count()));
-    if (counts.some((n) => n > 0)) {
+    if (await libraryHasContent(db)) {
       throw new BackupError(
         'The library is not empty: restore this backup into an empty library, or merge it into this one',
       );
@@ -66,7 +79,7 @@ export async function restoreIntoEmpty(
     let done = 0;
     for (const store of CONTENT_STORES) {
       const records = archive[store];
-      if (records.length) await table(store).bulkAdd(records);
+      if (records.length) await table(db, store).bulkAdd(records);
       progress(++done, steps);
     }
     if (archive.settings.length) await db.settings.bulkPut(archive.settings);

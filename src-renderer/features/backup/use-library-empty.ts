@@ -1,19 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Library } from '../../db/index.ts';
+import { libraryHasContent } from '../../db/backup-restore-empty.ts';
 
 /**
- * Whether the library holds no articles, highlights, collections or styles: the condition a
- * restore "into an empty library" checks (settings are preferences and do not count).
- * undefined while it is being read.
+ * Whether the library is empty as a restore "into an empty library" counts it (the same check
+ * the restore makes in its transaction). undefined while it is being read.
  */
 export function useLibraryEmpty(library: Library): boolean | undefined {
-  return useLiveQuery(async () => {
-    const { db } = library;
-    const firsts = await Promise.all(
-      [db.articles, db.annotations, db.collections, db.styles].map((table) =>
-        table.limit(1).primaryKeys(),
-      ),
-    );
-    return firsts.every((keys) => keys.length === 0);
-  }, [library]);
+  return useLiveQuery(async () => !(await libraryHasContent(library.db)), [library]);
 }
